@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# ./qianli demo: builds the applications and starts them on their embedded defaults.
+# Ctrl-C (or any exit) stops everything this script started.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+. "$ROOT/scripts/jdk.sh"
+qianli_use_jdk
+
+RUN_DIR=${QIANLI_DEMO_DIR:-$ROOT/.qianli/demo}
+mkdir -p "$RUN_DIR/logs"
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  echo
+  echo "qianli demo: stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT INT TERM
+
+echo "qianli demo: building (logs in $RUN_DIR/logs)"
+"$ROOT/mvnw" -B -q --no-transfer-progress -DskipTests install > "$RUN_DIR/logs/build.log" 2>&1 \
+  || { tail -50 "$RUN_DIR/logs/build.log"; exit 1; }
+
+start_app() { # name module port
+  local jar
+  jar=$(ls "$ROOT/$2"/target/"$2"-*.jar | grep -v original | head -1)
+  PORT=$3 java -jar "$jar" > "$RUN_DIR/logs/$1.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_healthy() { # name url
+  for _ in $(seq 1 120); do
+    if curl -fs "$2" > /dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "qianli demo: $1 did not become healthy; see $RUN_DIR/logs/$1.log" >&2
+  return 1
+}
+
+start_app diagnosis-service diagnosis-service "${CENTRE_PORT:-8080}"
+start_app pacs-gateway pacs-gateway "${GATEWAY_HTTP_PORT:-8081}"
+start_app ai-assist ai-assist "${AI_PORT:-8082}"
+
+wait_healthy diagnosis-service "http://127.0.0.1:${CENTRE_PORT:-8080}/actuator/health"
+wait_healthy pacs-gateway "http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/actuator/health"
+wait_healthy ai-assist "http://127.0.0.1:${AI_PORT:-8082}/actuator/health"
+
+cat <<TXT
+
+Qianli is running.
+  diagnosis-service  http://127.0.0.1:${CENTRE_PORT:-8080}/            health: /actuator/health
+  pacs-gateway       http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/     health: /actuator/health
+  ai-assist          http://127.0.0.1:${AI_PORT:-8082}/               health: /actuator/health
+Logs: $RUN_DIR/logs
+Press Ctrl-C to stop.
+TXT
+wait -n "${pids[@]}" || true
+echo "qianli demo: a process ended; see $RUN_DIR/logs" >&2
