@@ -1,0 +1,67 @@
+package cn.qianli.dicom;
+
+/**
+ * Data element tags from PS3.6 that the project names in code, as (group &lt;&lt; 16 | element).
+ * Add here, never write a raw hex tag elsewhere. Command-set tags (group 0000) live with the
+ * DIMSE code in {@code cn.qianli.dicom.net}.
+ */
+public final class Tag {
+
+    private Tag() {
+    }
+
+    // File Meta Information (group 0002)
+    public static final int FileMetaInformationGroupLength = 0x00020000;
+    public static final int FileMetaInformationVersion = 0x00020001;
+    public static final int MediaStorageSOPClassUID = 0x00020002;
+    public static final int MediaStorageSOPInstanceUID = 0x00020003;
+    public static final int TransferSyntaxUID = 0x00020010;
+    public static final int ImplementationClassUID = 0x00020012;
+    public static final int ImplementationVersionName = 0x00020013;
+    public static final int SourceApplicationEntityTitle = 0x00020016;
+
+    // Identity
+    public static final int SpecificCharacterSet = 0x00080005;
+    public static final int SOPClassUID = 0x00080016;
+    public static final int SOPInstanceUID = 0x00080018;
+    public static final int StudyDate = 0x00080020;
+    public static final int StudyTime = 0x00080030;
+    public static final int AccessionNumber = 0x00080050;
+    public static final int QueryRetrieveLevel = 0x00080052;
+    public static final int Modality = 0x00080060;
+    public static final int ModalitiesInStudy = 0x00080061;
+    public static final int InstitutionName = 0x00080080;
+    public static final int ReferringPhysicianName = 0x00080090;
+    public static final int StudyDescription = 0x00081030;
+    public static final int SeriesDescription = 0x0008103E;
+    public static final int PatientName = 0x00100010;
+    public static final int PatientID = 0x00100020;
+    public static final int PatientBirthDate = 0x00100030;
+    public static final int PatientSex = 0x00100040;
+    public static final int BodyPartExamined = 0x00180015;
+    public static final int StudyInstanceUID = 0x0020000D;
+    public static final int SeriesInstanceUID = 0x0020000E;
+    public static final int StudyID = 0x00200010;
+    public static final int SeriesNumber = 0x00200011;
+    public static final int InstanceNumber = 0x00200013;
+    public static final int NumberOfStudyRelatedSeries = 0x00201206;
+    public static final int NumberOfStudyRelatedInstances = 0x00201208;
+    public static final int NumberOfSeriesRelatedInstances = 0x00201209;
+
+    // Image pixel
+    public static final int SamplesPerPixel = 0x00280002;
+    public static final int PhotometricInterpretation = 0x00280004;
+    public static final int NumberOfFrames = 0x00280008;
+    public static final int Rows = 0x00280010;
+    public static final int Columns = 0x00280011;
+    public static final int PixelSpacing = 0x00280030;
+    public static final int BitsAllocated = 0x00280100;
+    public static final int BitsStored = 0x00280101;
+    public static final int HighBit = 0x00280102;
+    public static final int PixelRepresentation = 0x00280103;
+    public static final int WindowCenter = 0x00281050;
+    public static final int WindowWidth = 0x00281051;
+    public static final int RescaleIntercept = 0x00281052;
+    public static final int RescaleSlope = 0x00281053;
+    public static final int PixelData = 0x7FE00010;
+}
