@@ -64,4 +64,16 @@ public final class Tag {
     public static final int RescaleIntercept = 0x00281052;
     public static final int RescaleSlope = 0x00281053;
     public static final int PixelData = 0x7FE00010;
+
+    // Image plane and acquisition (synthetic studies)
+    public static final int SeriesDate = 0x00080021;
+    public static final int SeriesTime = 0x00080031;
+    public static final int InstanceCreationDate = 0x00080012;
+    public static final int Manufacturer = 0x00080070;
+    public static final int SliceThickness = 0x00180050;
+    public static final int KVP = 0x00180060;
+    public static final int ImagePositionPatient = 0x00200032;
+    public static final int ImageOrientationPatient = 0x00200037;
+    public static final int FrameOfReferenceUID = 0x00200052;
+    public static final int SliceLocation = 0x00201041;
 }
