@@ -35,4 +35,10 @@ public final class Uid {
     public static final String SECONDARY_CAPTURE_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.7";
     public static final String ENCAPSULATED_PDF_STORAGE = "1.2.840.10008.5.1.4.1.1.104.1";
     public static final String BASIC_TEXT_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.11";
+
+    // Network layer
+    /** Qianli's Implementation Class UID (PS3.7 D.3.3.2), sent in associations and File Meta. */
+    public static final String QIANLI_IMPLEMENTATION_CLASS = "2.25.207851128907665748094547269445283970251";
+    /** Root under which most storage SOP classes are registered (PS3.4 B.5). */
+    public static final String STORAGE_SOP_CLASS_ROOT = "1.2.840.10008.5.1.4.1.1.";
 }
