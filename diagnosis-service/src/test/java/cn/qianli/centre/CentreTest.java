@@ -1,0 +1,49 @@
+package cn.qianli.centre;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running centre for tests: a throw-away embedded PostgreSQL and a temporary object
+ * directory, removed when the test JVM ends. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CentreTest {
+
+    protected static final Path WORK = createWorkDir();
+
+    @DynamicPropertySource
+    static void centreProperties(DynamicPropertyRegistry registry) {
+        registry.add("qianli.db.embedded-dir", () -> "");
+        registry.add("qianli.storage.kind", () -> "filesystem");
+        registry.add("qianli.storage.dir", () -> WORK.resolve("objects").toString());
+    }
+
+    private static Path createWorkDir() {
+        try {
+            Path dir = Files.createTempDirectory("qianli-centre-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

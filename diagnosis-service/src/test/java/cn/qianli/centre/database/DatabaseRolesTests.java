@@ -1,0 +1,62 @@
+package cn.qianli.centre.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qianli.centre.CentreTest;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DatabaseRolesTests extends CentreTest {
+
+    @Autowired
+    DataSource app;
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource owner;
+
+    private void oneAuditRow() {
+        new JdbcTemplate(app).update("""
+                INSERT INTO audit_event (at, actor, role, action, outcome, prev_hash, hash)
+                VALUES (now(), 'test', 'auditor', 'test', 'success', 'p', md5(random()::text))""");
+    }
+
+    @Test
+    void appRoleMayNotUpdateTheAuditTrail() {
+        oneAuditRow();
+        assertThatThrownBy(() -> new JdbcTemplate(app).update("UPDATE audit_event SET outcome = 'forged'"))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void appRoleMayNotDeleteOrTruncateTheAuditTrail() {
+        oneAuditRow();
+        assertThatThrownBy(() -> new JdbcTemplate(app).update("DELETE FROM audit_event"))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> new JdbcTemplate(app).execute("TRUNCATE audit_event"))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void appRoleRunsAsTheConfiguredRoleNotTheOwner() {
+        assertThat(new JdbcTemplate(app).queryForObject("SELECT current_user", String.class)).isEqualTo("qianli_app");
+        assertThat(new JdbcTemplate(owner).queryForObject("SELECT current_user", String.class)).isNotEqualTo("qianli_app");
+    }
+
+    @Test
+    void appRoleMayNotChangeHospitals() {
+        assertThatThrownBy(() -> new JdbcTemplate(app).update("UPDATE hospital SET population_served = 0"))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void seedsTheDemoHospitals() {
+        assertThat(new JdbcTemplate(app).queryForList(
+                "SELECT id || ' ' || district || ' ' || township || ' ' || population_served FROM hospital ORDER BY id", String.class))
+                .containsExactly("H001 Wulong District Xiangkou 38000", "H002 Wulong District Huolu 27000");
+    }
+}
