@@ -76,4 +76,20 @@ public final class Tag {
     public static final int ImageOrientationPatient = 0x00200037;
     public static final int FrameOfReferenceUID = 0x00200052;
     public static final int SliceLocation = 0x00201041;
+
+    // Data side: identity extras, pixel module, encapsulation and delimiters
+    public static final int ImageType = 0x00080008;
+    public static final int NumberOfFramesInRotation = 0x00189130;
+    public static final int PlanarConfiguration = 0x00280006;
+    public static final int PixelPaddingValue = 0x00280120;
+    public static final int VOILUTFunction = 0x00281056;
+    public static final int LossyImageCompression = 0x00282110;
+    public static final int ExtendedOffsetTable = 0x7FE00001;
+    public static final int ExtendedOffsetTableLengths = 0x7FE00002;
+    public static final int FloatPixelData = 0x7FE00008;
+    public static final int DoubleFloatPixelData = 0x7FE00009;
+    public static final int DataSetTrailingPadding = 0xFFFCFFFC;
+    public static final int Item = 0xFFFEE000;
+    public static final int ItemDelimitationItem = 0xFFFEE00D;
+    public static final int SequenceDelimitationItem = 0xFFFEE0DD;
 }

@@ -41,4 +41,13 @@ public final class Uid {
     public static final String QIANLI_IMPLEMENTATION_CLASS = "2.25.207851128907665748094547269445283970251";
     /** Root under which most storage SOP classes are registered (PS3.4 B.5). */
     public static final String STORAGE_SOP_CLASS_ROOT = "1.2.840.10008.5.1.4.1.1.";
+
+    // Data side: transfer syntaxes named by the decoder and the frame locator
+    public static final String ENCAPSULATED_UNCOMPRESSED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.98";
+    public static final String JPEG_2000_PART2_LOSSLESS = "1.2.840.10008.1.2.4.92";
+    public static final String JPEG_2000_PART2 = "1.2.840.10008.1.2.4.93";
+    public static final String HTJ2K_LOSSLESS = "1.2.840.10008.1.2.4.201";
+    public static final String HTJ2K_LOSSLESS_RPCL = "1.2.840.10008.1.2.4.202";
+    public static final String HTJ2K = "1.2.840.10008.1.2.4.203";
+    public static final String DEFLATED_IMAGE_FRAME_COMPRESSION = "1.2.840.10008.1.2.8.1";
 }
