@@ -1,0 +1,61 @@
+package cn.qianli.dicom;
+
+import java.util.OptionalInt;
+
+/** Builds an {@link InstanceIdentity} from a data set, rejecting one that cannot be identified. */
+final class Identification {
+
+    private Identification() {
+    }
+
+    static InstanceIdentity identify(DataSet ds, String transferSyntaxUid)
+            throws DicomFormatException {
+        String sopClass = required(ds, Tag.SOPClassUID, "SOP Class UID");
+        String sopInstance = required(ds, Tag.SOPInstanceUID, "SOP Instance UID");
+        String study = required(ds, Tag.StudyInstanceUID, "Study Instance UID");
+        String series = required(ds, Tag.SeriesInstanceUID, "Series Instance UID");
+        int rows = integer(ds, Tag.Rows, "Rows", 0);
+        int columns = integer(ds, Tag.Columns, "Columns", 0);
+        boolean image = ds.contains(Tag.PixelData) || (rows > 0 && columns > 0);
+        int frames = integer(ds, Tag.NumberOfFrames, "Number of Frames", image ? 1 : 0);
+        if (image && frames < 1) {
+            throw new DicomFormatException("Number of Frames (0028,0008) is " + frames);
+        }
+        return new InstanceIdentity(transferSyntaxUid, sopClass, sopInstance, study, series,
+                ds.getString(Tag.PatientID), ds.getString(Tag.PatientName), ds.getString(Tag.Modality),
+                ds.getString(Tag.StudyDate), rows, columns, frames,
+                ds.getString(Tag.AccessionNumber), ds.getString(Tag.StudyDescription),
+                ds.getString(Tag.SeriesDescription), ds.getString(Tag.StudyTime),
+                ds.getString(Tag.PatientBirthDate), ds.getString(Tag.PatientSex),
+                ds.getString(Tag.BodyPartExamined), ds.getString(Tag.InstitutionName),
+                optionalInteger(ds, Tag.SeriesNumber), optionalInteger(ds, Tag.InstanceNumber));
+    }
+
+    private static String required(DataSet ds, int tag, String name) throws DicomFormatException {
+        String value = ds.getString(tag);
+        if (value == null) {
+            throw new DicomFormatException("missing required identity element " + name + " "
+                    + Part10Reader.tagText(tag));
+        }
+        return value;
+    }
+
+    private static int integer(DataSet ds, int tag, String name, int absent) throws DicomFormatException {
+        try {
+            OptionalInt v = ds.findInt(tag);
+            return v.orElse(absent);
+        } catch (NumberFormatException e) {
+            throw new DicomFormatException(name + " " + Part10Reader.tagText(tag) + " is not an integer: \""
+                    + ds.getString(tag) + "\"");
+        }
+    }
+
+    private static Integer optionalInteger(DataSet ds, int tag) {
+        try {
+            OptionalInt v = ds.findInt(tag);
+            return v.isPresent() ? v.getAsInt() : null;
+        } catch (NumberFormatException notAnInteger) {
+            return null;
+        }
+    }
+}
