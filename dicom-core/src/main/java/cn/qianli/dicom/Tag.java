@@ -92,4 +92,22 @@ public final class Tag {
     public static final int Item = 0xFFFEE000;
     public static final int ItemDelimitationItem = 0xFFFEE00D;
     public static final int SequenceDelimitationItem = 0xFFFEE0DD;
+
+    // STOW-RS response (PS3.18 10.5.3) and request priority (gateway)
+    public static final int FailureReason = 0x00081197;
+    public static final int FailedSOPSequence = 0x00081198;
+    public static final int ReferencedSOPSequence = 0x00081199;
+    public static final int WarningReason = 0x00081196;
+    public static final int ReferencedSOPClassUID = 0x00081150;
+    public static final int ReferencedSOPInstanceUID = 0x00081155;
+    public static final int RetrieveURL = 0x00081190;
+    public static final int StudyPriorityID = 0x0032000C;
+    public static final int RequestAttributesSequence = 0x00400275;
+    public static final int RequestedProcedurePriority = 0x00401003;
+
+    // Media directory (PS3.10 DICOMDIR, gateway import)
+    public static final int DirectoryRecordSequence = 0x00041220;
+    public static final int DirectoryRecordType = 0x00041430;
+    public static final int ReferencedFileID = 0x00041500;
+    public static final int ReferencedSOPInstanceUIDInFile = 0x00041511;
 }
