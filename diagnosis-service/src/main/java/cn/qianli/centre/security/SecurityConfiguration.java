@@ -49,7 +49,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/dicom-web/**", "/api/**", "/actuator/**").authenticated()
+                        // the viewer's static files
+                        .anyRequest().permitAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint((req, res, e) -> problems.write(res, Problem.UNAUTHENTICATED, null))

@@ -1,0 +1,136 @@
+package cn.qianli.centre.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Appends to, reads and verifies the audit trail. */
+@Component
+public class AuditTrail {
+
+    /** pg_advisory_xact_lock key that serialises appends, so the chain stays one line. */
+    private static final long APPEND_LOCK = 0x51A17A0D17L;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    AuditTrail(DataSource dataSource) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Appends {@code entry} in its own transaction (it stays even when the request fails). */
+    public AuditEntry append(AuditEntry entry) {
+        return ownTransaction.execute(tx -> {
+            jdbc.getJdbcTemplate().queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, APPEND_LOCK);
+            List<String> last = jdbc.getJdbcTemplate().queryForList(
+                    "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1", String.class);
+            String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String hash = AuditChain.hash(prev, at, entry);
+            MapSqlParameterSource p = params(entry).addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .addValue("prev", prev).addValue("hash", hash);
+            Long seq = jdbc.queryForObject("""
+                    INSERT INTO audit_event (at, actor, role, hospital_id, action, study_instance_uid,
+                        series_instance_uid, sop_instance_uid, outcome, client_address, detail, prev_hash, hash)
+                    VALUES (:at, :actor, :role, :hospital, :action, :study, :series, :sop, :outcome, :client,
+                        :detail, :prev, :hash)
+                    RETURNING seq""", p, Long.class);
+            return new AuditEntry(seq, at, entry.actor(), entry.role(), entry.hospitalId(), entry.action(),
+                    entry.studyInstanceUid(), entry.seriesInstanceUid(), entry.sopInstanceUid(), entry.outcome(),
+                    entry.clientAddress(), entry.detail(), prev, hash);
+        });
+    }
+
+    public List<AuditEntry> find(AuditQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE TRUE");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        exact(sql, p, "actor", q.actor());
+        exact(sql, p, "hospital_id", q.hospitalId());
+        exact(sql, p, "action", q.action());
+        exact(sql, p, "study_instance_uid", q.studyInstanceUid());
+        exact(sql, p, "outcome", q.outcome());
+        if (q.from() != null) {
+            sql.append(" AND at >= :from");
+            p.addValue("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            sql.append(" AND at < :to");
+            p.addValue("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
+        p.addValue("limit", q.limit()).addValue("offset", q.offset());
+        return jdbc.query(sql.toString(), p, (rs, n) -> entry(rs));
+    }
+
+    /** Re-computes every hash and link, oldest first. */
+    public ChainVerification verify() {
+        class Walk implements RowCallbackHandler {
+            String prev = AuditChain.GENESIS;
+            long count;
+            long broken;
+            String reason = "";
+
+            @Override
+            public void processRow(ResultSet rs) throws SQLException {
+                AuditEntry e = entry(rs);
+                count++;
+                if (broken != 0) {
+                    return;
+                }
+                if (!e.prevHash().equals(prev)) {
+                    broken = e.seq();
+                    reason = "does not link to the entry before it (an entry was removed or reordered)";
+                } else if (!AuditChain.hash(e.prevHash(), e.at(), e).equals(e.hash())) {
+                    broken = e.seq();
+                    reason = "its contents do not match its hash (the entry was edited)";
+                }
+                prev = e.hash();
+            }
+        }
+        Walk walk = new Walk();
+        jdbc.getJdbcTemplate().query(con -> {
+            var st = con.prepareStatement("SELECT * FROM audit_event ORDER BY seq");
+            st.setFetchSize(1000);
+            return st;
+        }, walk);
+        return new ChainVerification(walk.broken == 0, walk.count, walk.broken, walk.reason);
+    }
+
+    private static void exact(StringBuilder sql, MapSqlParameterSource p, String column, String value) {
+        if (value != null && !value.isEmpty()) {
+            sql.append(" AND ").append(column).append(" = :").append(column);
+            p.addValue(column, value);
+        }
+    }
+
+    private static MapSqlParameterSource params(AuditEntry e) {
+        return new MapSqlParameterSource().addValue("actor", e.actor()).addValue("role", e.role())
+                .addValue("hospital", e.hospitalId()).addValue("action", e.action())
+                .addValue("study", e.studyInstanceUid()).addValue("series", e.seriesInstanceUid())
+                .addValue("sop", e.sopInstanceUid()).addValue("outcome", e.outcome())
+                .addValue("client", e.clientAddress()).addValue("detail", e.detail());
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), rs.getString("role"), rs.getString("hospital_id"), rs.getString("action"),
+                rs.getString("study_instance_uid"), rs.getString("series_instance_uid"),
+                rs.getString("sop_instance_uid"), rs.getString("outcome"), rs.getString("client_address"),
+                rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}
