@@ -1,0 +1,11 @@
+package cn.qianli.dicom.net;
+
+/**
+ * A C-FIND request as the handler sees it.
+ *
+ * @param callingAeTitle the requestor's AE title
+ * @param sopClassUid    the query/retrieve information model (Study Root)
+ * @param identifier     the query keys (matching and return keys)
+ */
+public record FindRequest(String callingAeTitle, String sopClassUid, QueryKeys identifier) {
+}
