@@ -110,4 +110,12 @@ public final class Tag {
     public static final int DirectoryRecordType = 0x00041430;
     public static final int ReferencedFileID = 0x00041500;
     public static final int ReferencedSOPInstanceUIDInFile = 0x00041511;
+
+    // Palette colour lookup tables (PS3.3 C.7.6.3)
+    public static final int RedPaletteColorLookupTableDescriptor = 0x00281101;
+    public static final int GreenPaletteColorLookupTableDescriptor = 0x00281102;
+    public static final int BluePaletteColorLookupTableDescriptor = 0x00281103;
+    public static final int RedPaletteColorLookupTableData = 0x00281201;
+    public static final int GreenPaletteColorLookupTableData = 0x00281202;
+    public static final int BluePaletteColorLookupTableData = 0x00281203;
 }
