@@ -1,0 +1,150 @@
+package cn.qianli.dicom.pixels;
+
+import cn.qianli.dicom.DataSet;
+import cn.qianli.dicom.DicomFormatException;
+import cn.qianli.dicom.DicomInstance;
+import cn.qianli.dicom.Element;
+import cn.qianli.dicom.Tag;
+import cn.qianli.dicom.Uid;
+import cn.qianli.dicom.Vr;
+import cn.qianli.dicom.internal.ToolkitFrameDecoder;
+import java.awt.image.BufferedImage;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Decodes a frame of an instance into its sample values, and renders a frame to an 8-bit image.
+ *
+ * <p>Decoded here: native pixel data (implicit and explicit VR little endian, explicit VR big
+ * endian, deflated data sets) of 1, 8, 16 and 32 bits, RLE Lossless of 8, 16 and 32 bits; and
+ * through the toolkit JPEG Baseline, 8-bit JPEG Extended, JPEG Lossless (processes 14 and 14 SV1)
+ * and JPEG 2000 (lossless and lossy). Everything else (JPEG-LS, 12-bit lossy JPEG,
+ * High-Throughput JPEG 2000, deflated image frames ...) is an
+ * {@link UnsupportedTransferSyntaxException} naming the transfer syntax, never guessed pixels.
+ */
+public final class FrameDecoder {
+
+    private static final Set<String> NATIVE = Set.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN,
+            Uid.EXPLICIT_VR_LITTLE_ENDIAN, Uid.EXPLICIT_VR_BIG_ENDIAN, Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+    private static final Set<String> TOOLKIT = Set.of(Uid.JPEG_BASELINE_8BIT, Uid.JPEG_EXTENDED_12BIT,
+            Uid.JPEG_LOSSLESS, Uid.JPEG_LOSSLESS_SV1, Uid.JPEG_2000_LOSSLESS, Uid.JPEG_2000);
+
+    private FrameDecoder() {
+    }
+
+    /** True when frames in this transfer syntax can be decoded (8-bit only for JPEG Extended). */
+    public static boolean canDecode(String transferSyntaxUid) {
+        return NATIVE.contains(transferSyntaxUid) || TOOLKIT.contains(transferSyntaxUid)
+                || Uid.RLE_LOSSLESS.equals(transferSyntaxUid);
+    }
+
+    /** Decodes frame {@code frame} (from 0) of an instance read with its Pixel Data. */
+    public static Frame decode(DicomInstance instance, int frame) throws DicomFormatException {
+        String ts = instance.transferSyntaxUid();
+        if (!canDecode(ts)) {
+            throw new UnsupportedTransferSyntaxException(ts, null);
+        }
+        DataSet ds = instance.dataSet();
+        int rows = ds.getInt(Tag.Rows, 0);
+        int columns = ds.getInt(Tag.Columns, 0);
+        int samplesPerPixel = ds.getInt(Tag.SamplesPerPixel, 1);
+        int bitsAllocated = ds.getInt(Tag.BitsAllocated, 0);
+        int bitsStored = ds.getInt(Tag.BitsStored, bitsAllocated);
+        boolean signed = ds.getInt(Tag.PixelRepresentation, 0) == 1;
+        String photometric = ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2");
+        if (rows <= 0 || columns <= 0 || samplesPerPixel <= 0) {
+            throw new DicomFormatException("image without Rows, Columns or Samples per Pixel");
+        }
+        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
+            throw new DicomFormatException("Bits Allocated " + bitsAllocated + " is not 1, 8, 16 or 32");
+        }
+        if (bitsStored < 1 || bitsStored > bitsAllocated) {
+            throw new DicomFormatException("Bits Stored " + bitsStored + " with Bits Allocated " + bitsAllocated);
+        }
+        byte[] bytes;
+        ByteOrder order = Uid.EXPLICIT_VR_BIG_ENDIAN.equals(ts) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        Element pixels = ds.get(Tag.PixelData);
+        if (order == ByteOrder.BIG_ENDIAN && bitsAllocated == 8 && pixels != null && pixels.vr() == Vr.OW) {
+            // 8-bit samples in big endian 16-bit words: swap the whole value, then take the frame
+            byte[] all = pixels.bytes();
+            swapPairs(all);
+            long length = FrameLocator.nativeFrameLength(ds, pixels, instance.identity().frames());
+            bytes = Arrays.copyOfRange(all, (int) (frame * length), (int) ((frame + 1) * length));
+        } else {
+            bytes = FrameLocator.frameBytes(instance, frame);
+        }
+        int[] samples;
+        if (NATIVE.contains(ts)) {
+            boolean ybr422 = "YBR_FULL_422".equals(photometric) && samplesPerPixel == 3 && bitsAllocated == 8;
+            samples = NativeSamples.unpack(bytes, order, rows, columns, samplesPerPixel, bitsAllocated,
+                    ds.getInt(Tag.PlanarConfiguration, 0), ybr422);
+            if (ybr422) {
+                photometric = "YBR_FULL";
+            }
+        } else if (Uid.RLE_LOSSLESS.equals(ts)) {
+            if (bitsAllocated == 1) {
+                throw new UnsupportedTransferSyntaxException(ts, "1-bit samples");
+            }
+            samples = RleFrames.decode(bytes, rows, columns, samplesPerPixel, bitsAllocated);
+        } else {
+            if (bitsAllocated > 16) {
+                throw new UnsupportedTransferSyntaxException(ts, bitsAllocated + "-bit samples");
+            }
+            if (Uid.JPEG_EXTENDED_12BIT.equals(ts) && bitsStored > 8) {
+                throw new UnsupportedTransferSyntaxException(ts, "12-bit lossy JPEG");
+            }
+            try {
+                ToolkitFrameDecoder.Decoded decoded = ToolkitFrameDecoder.decode(ts, bytes, rows, columns,
+                        samplesPerPixel, bitsAllocated, photometric.startsWith("YBR"));
+                if (decoded.samplesPerPixel() != samplesPerPixel) {
+                    throw new DicomFormatException("frame " + frame + " decoded to " + decoded.samplesPerPixel()
+                            + " samples per pixel, the header says " + samplesPerPixel);
+                }
+                samples = decoded.samples();
+                if (samplesPerPixel == 3 && (decoded.convertedToRgb() || photometric.startsWith("YBR_ICT")
+                        || photometric.startsWith("YBR_RCT") || isJpegYbr(ts, photometric))) {
+                    photometric = "RGB";
+                }
+            } catch (ToolkitFrameDecoder.DecodeFailure e) {
+                throw new DicomFormatException("frame " + frame + " in " + TransferSyntaxName.of(ts)
+                        + " cannot be decoded: " + e.getMessage(), e);
+            }
+        }
+        NativeSamples.mask(samples, bitsStored, signed);
+        double slope = ds.getDouble(Tag.RescaleSlope, 1.0);
+        double intercept = ds.getDouble(Tag.RescaleIntercept, 0.0);
+        Palette palette = "PALETTE COLOR".equals(photometric) ? Palette.of(ds) : null;
+        return new Frame(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, signed, photometric,
+                slope == 0 ? 1.0 : slope, intercept, headerWindow(ds), samples, palette);
+    }
+
+    /**
+     * Renders a frame to an 8-bit image: monochrome through the modality rescale and a linear
+     * VOI window (the given one, else the header's, else the frame's value range), MONOCHROME1
+     * inverted; colour (RGB, YBR_FULL, PALETTE COLOR through its lookup tables) as RGB. Scaled down to fit {@code maxSize} pixels on the
+     * longer side when that is positive.
+     */
+    public static BufferedImage render(Frame frame, Window window, int maxSize) throws DicomFormatException {
+        return Rendering.render(frame, window, maxSize);
+    }
+
+    private static boolean isJpegYbr(String ts, String photometric) {
+        return photometric.startsWith("YBR_FULL")
+                && (Uid.JPEG_BASELINE_8BIT.equals(ts) || Uid.JPEG_EXTENDED_12BIT.equals(ts));
+    }
+
+    private static Window headerWindow(DataSet ds) {
+        double center = ds.getDouble(Tag.WindowCenter, Double.NaN);
+        double width = ds.getDouble(Tag.WindowWidth, Double.NaN);
+        return Double.isFinite(center) && width >= 1 ? new Window(center, width) : null;
+    }
+
+    private static void swapPairs(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i += 2) {
+            byte t = b[i];
+            b[i] = b[i + 1];
+            b[i + 1] = t;
+        }
+    }
+}
