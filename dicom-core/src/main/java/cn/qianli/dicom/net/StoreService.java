@@ -108,7 +108,7 @@ final class StoreService {
         } finally {
             if (!complete) {
                 closeQuietly(fileOut);
-                Files.deleteIfExists(part);
+                deleteQuietly(part);
             }
         }
         if (writeFailure != null) {
@@ -133,7 +133,7 @@ final class StoreService {
             new DimseException(status, e.getClass().getSimpleName() + ": " + e.getMessage()).applyTo(response);
         }
         if (Status.kindOf(status) == Status.Kind.FAILURE) {
-            Files.deleteIfExists(file);
+            deleteQuietly(file);
         }
         LOG.info("{} C-STORE {} {} bytes {}: {}", association.name(), sopInstance, length, pc.transferSyntax(),
                 Status.describe(status));
@@ -142,6 +142,14 @@ final class StoreService {
     private static void forceDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", file, e.toString());
         }
     }
 
