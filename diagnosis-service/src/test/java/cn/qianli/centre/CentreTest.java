@@ -1,5 +1,6 @@
 package cn.qianli.centre;
 
+import cn.qianli.localservices.LocalServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running centre for tests: a throw-away embedded PostgreSQL and a temporary object
- * directory, removed when the test JVM ends. All subclasses share one application context.
+ * The running centre for tests: a throw-away embedded PostgreSQL, a temporary object directory
+ * (removed when the test JVM ends) and the realm of a real Keycloak. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CentreTest {
@@ -24,6 +25,7 @@ public abstract class CentreTest {
         registry.add("qianli.db.embedded-dir", () -> "");
         registry.add("qianli.storage.kind", () -> "filesystem");
         registry.add("qianli.storage.dir", () -> WORK.resolve("objects").toString());
+        registry.add("qianli.security.oidc-issuer", () -> LocalServices.keycloak().issuer());
     }
 
     private static Path createWorkDir() {

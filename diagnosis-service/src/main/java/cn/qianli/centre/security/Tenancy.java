@@ -16,8 +16,8 @@ public record Tenancy(String predicate, Map<String, Object> params) {
 
     /**
      * What {@code caller} may read, over the study table aliased {@code study}: a clinic its
-     * hospital; a radiologist the hospitals of its districts (the {@code district} claim, else its
-     * own hospital's district); the pre-screen service everything; auditors and gateways no images.
+     * hospital; a radiologist the hospitals of its districts (table {@code reader_district}, the
+     * {@code district} claim, its own hospital's district); the pre-screen service everything; auditors and gateways no images.
      */
     public static Tenancy readable(Caller caller, String study) {
         List<String> any = new ArrayList<>();
@@ -29,6 +29,7 @@ public record Tenancy(String predicate, Map<String, Object> params) {
         }
         if (caller.has(Role.RADIOLOGIST)) {
             any.add(study + ".hospital_id IN (SELECT h.id FROM hospital h WHERE h.district = ANY(:tenant_districts)"
+                    + " OR h.district IN (SELECT r.district FROM reader_district r WHERE r.username = :tenant_actor)"
                     + " OR h.district = (SELECT own.district FROM hospital own WHERE own.id = :tenant_hospital))");
         }
         if (any.isEmpty()) {
@@ -36,6 +37,7 @@ public record Tenancy(String predicate, Map<String, Object> params) {
         }
         return new Tenancy("(" + String.join(" OR ", any) + ")", Map.of(
                 "tenant_hospital", caller.hospitalId(),
+                "tenant_actor", caller.actor(),
                 "tenant_districts", caller.districts().toArray(String[]::new)));
     }
 
