@@ -29,7 +29,7 @@ class SpoolCrashTests {
         Path source = temp.resolve("source");
         List<Path> files = SyntheticCt.study("H001-0002", "测试^二").size(256, 256).slices(12).writeTo(source);
         Map<String, byte[]> bySop = new HashMap<>();
-        MetaHeaderReader reader = new MetaHeaderReader();
+        DicomCoreReader reader = new DicomCoreReader();
         for (Path f : files) {
             bySop.put(reader.read(f).sopInstanceUid(), Files.readAllBytes(f));
         }

@@ -20,7 +20,7 @@ class SpoolTests {
     Path temp;
 
     private Spool open(long reserve) throws Exception {
-        return Spool.open(temp.resolve("spool"), reserve, new MetaHeaderReader(), Clock.systemUTC());
+        return Spool.open(temp.resolve("spool"), reserve, new DicomCoreReader(), Clock.systemUTC());
     }
 
     private List<Path> ct(int slices) throws Exception {

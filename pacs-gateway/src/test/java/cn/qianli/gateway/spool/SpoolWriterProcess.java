@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public final class SpoolWriterProcess {
 
     public static void main(String[] args) throws Exception {
-        Spool spool = Spool.open(Path.of(args[0]), 0, new MetaHeaderReader(), Clock.systemUTC());
+        Spool spool = Spool.open(Path.of(args[0]), 0, new DicomCoreReader(), Clock.systemUTC());
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of(args[1]))) {
             files = list.sorted().toList();

@@ -1,0 +1,213 @@
+package cn.qianli.gateway.forward;
+
+import cn.qianli.gateway.spool.Spool;
+import cn.qianli.gateway.spool.SpooledInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes batches from the spool and sends them to the centre with {@code parallelRequests} workers.
+ * Per instance of a batch:
+ * <ul>
+ *   <li>in ReferencedSOPSequence: acknowledged, removed from the spool;</li>
+ *   <li>in FailedSOPSequence with a permanent reason (0xA9xx, 0xC0xx, 0x0122), or a lone instance
+ *       answered 400 / 409 / 415: quarantined with the reason;</li>
+ *   <li>a batch answered 400 / 409 / 413 / 415 without saying which instance: each instance is
+ *       sent alone to find the culprit;</li>
+ *   <li>anything else (network error, timeout, 5xx, 401 — the token is refreshed —, 0xA7xx, 0x0110,
+ *       missing from the response): retried after an exponential back-off with jitter.</li>
+ * </ul>
+ */
+public final class Forwarder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+    private final Spool spool;
+    private final CentreProperties centre;
+    private final Clock clock;
+    private final StowClient client;
+    private final BearerTokens tokens;
+    private final BackOff backOff;
+    private final BulkWindow window;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicLong rawBytesSent = new AtomicLong();
+    private final AtomicLong wireBytesSent = new AtomicLong();
+    private final AtomicLong instancesAcknowledged = new AtomicLong();
+    private volatile double bytesPerSecond;
+    private volatile boolean running;
+
+    public Forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
+        this.spool = spool;
+        this.centre = centre;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.client = new StowClient(centre, tokens, new Throttle(centre.bandwidth().toBytes()));
+        this.backOff = new BackOff(centre.retryBase(), centre.retryMax());
+        this.window = BulkWindow.parse(centre.bulkWindow());
+    }
+
+    /** Starts the workers. */
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < Math.max(1, centre.parallelRequests()); i++) {
+            workers.add(Thread.ofVirtual().name("stow-" + i).start(this::work));
+        }
+        log.info("forwarding to {} with {} parallel requests, gzip={}, bandwidth={} B/s, bulk window '{}'",
+                centre.stowUri(), workers.size(), centre.gzip(), centre.bandwidth().toBytes(), centre.bulkWindow());
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        running = false;
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        workers.clear();
+        client.close();
+    }
+
+    /** Measured throughput of acknowledged requests, bytes of Part 10 data per second (0 = unknown yet). */
+    public double bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    /** Bytes of request bodies before and after compression, since start. */
+    public long rawBytesSent() {
+        return rawBytesSent.get();
+    }
+
+    public long wireBytesSent() {
+        return wireBytesSent.get();
+    }
+
+    public long instancesAcknowledged() {
+        return instancesAcknowledged.get();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                boolean urgentOnly = !window.isOpen(LocalTime.now(clock));
+                List<SpooledInstance> batch = spool.take(centre.batchInstances(), centre.batchSize().toBytes(),
+                        urgentOnly);
+                if (batch.isEmpty()) {
+                    spool.awaitWork(1000);
+                    continue;
+                }
+                deliver(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | IOException e) {
+                log.error("forwarding worker error: {}", e.toString());
+                spool.lastError(e.toString());
+            }
+        }
+    }
+
+    /** Sends one batch and settles each instance in it. */
+    void deliver(List<SpooledInstance> batch) throws InterruptedException, IOException {
+        Path file = spool.newIncomingFile();
+        StowClient.Answer answer;
+        long started = System.nanoTime();
+        long raw = 0;
+        try {
+            StowBody body = StowBody.write(batch, file, centre.gzip());
+            raw = body.rawBytes();
+            answer = client.send(body);
+            wireBytesSent.addAndGet(body.wireBytes());
+            rawBytesSent.addAndGet(raw);
+        } catch (IOException | RuntimeException e) {
+            retryAll(batch, "centre unreachable: " + e);
+            return;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        int status = answer.status();
+        StowResponse response = answer.response();
+        boolean perInstance = !response.referenced().isEmpty() || !response.failed().isEmpty();
+        if (status == 401 || status == 403) {
+            tokens.invalidate();
+            retryAll(batch, "HTTP " + status + " from the centre: " + answer.snippet());
+        } else if (perInstance && (status == 200 || status == 202 || status == 409 || status == 400)) {
+            settle(batch, response, status);
+            measure(raw, started);
+        } else if (status == 200 || status == 202) {
+            retryAll(batch, "HTTP " + status + ": no instance in the centre's response");
+        } else if ((status == 400 || status == 409 || status == 413 || status == 415) && batch.size() > 1) {
+            log.info("<< HTTP {} for a batch of {}: sending each instance alone", status, batch.size());
+            for (SpooledInstance instance : batch) {
+                deliver(List.of(instance));
+            }
+        } else if ((status == 400 || status == 409 || status == 415) && batch.size() == 1) {
+            spool.quarantine(batch.getFirst(), "HTTP " + status + ": " + answer.snippet());
+        } else {
+            retryAll(batch, "HTTP " + status + " from the centre: " + answer.snippet());
+        }
+    }
+
+    private void settle(List<SpooledInstance> batch, StowResponse response, int status) throws IOException {
+        int acknowledged = 0;
+        for (SpooledInstance instance : batch) {
+            String uid = instance.keys().sopInstanceUid();
+            Integer reason = response.failed().get(uid);
+            if (response.referenced().contains(uid) && reason == null) {
+                spool.acknowledged(instance);
+                acknowledged++;
+            } else if (reason != null && StowResponse.isPermanent(reason)) {
+                spool.quarantine(instance, String.format("FailureReason 0x%04X (%s)", reason, describe(reason)));
+            } else if (reason != null) {
+                retryLater(instance, String.format("FailureReason 0x%04X (%s)", reason, describe(reason)));
+            } else {
+                retryLater(instance, "HTTP " + status + ": instance not in the centre's response");
+            }
+        }
+        instancesAcknowledged.addAndGet(acknowledged);
+        log.info("<< HTTP {}: {} of {} instances acknowledged", status, acknowledged, batch.size());
+    }
+
+    private void measure(long bytes, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        if (seconds > 0 && bytes > 0) {
+            double rate = bytes / seconds;
+            bytesPerSecond = bytesPerSecond == 0 ? rate : 0.7 * bytesPerSecond + 0.3 * rate;
+        }
+    }
+
+    private void retryAll(List<SpooledInstance> batch, String error) {
+        log.warn("<< {}; {} instances retried later", error, batch.size());
+        for (SpooledInstance instance : batch) {
+            retryLater(instance, error);
+        }
+    }
+
+    private void retryLater(SpooledInstance instance, String error) {
+        Instant notBefore = clock.instant().plus(backOff.after(spool.attempts(instance)));
+        spool.retryLater(instance, notBefore, error);
+    }
+
+    private static String describe(int reason) {
+        return switch (reason & 0xFF00) {
+            case 0xA700 -> "Out of Resources";
+            case 0xA900 -> "Data Set does not match SOP Class";
+            case 0xC000 -> "Cannot understand";
+            default -> switch (reason) {
+                case 0x0110 -> "Processing failure";
+                case 0x0122 -> "Referenced SOP Class not supported";
+                default -> "failure";
+            };
+        };
+    }
+}
