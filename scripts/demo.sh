@@ -23,6 +23,33 @@ echo "qianli demo: building (logs in $RUN_DIR/logs)"
 "$ROOT/mvnw" -B -q --no-transfer-progress -DskipTests install > "$RUN_DIR/logs/build.log" 2>&1 \
   || { tail -50 "$RUN_DIR/logs/build.log"; exit 1; }
 
+# The centre's peers, real and local: S3Proxy (S3, checks signatures) and Keycloak (realm qianli),
+# both from Maven Central, run by local-services' Main. It writes their endpoints and this run's
+# secrets to services.env once both answer; the applications get them as environment variables.
+start_local_services() {
+  local env_file="$RUN_DIR/services.env" jar waited=0
+  rm -f "$env_file"
+  jar=$(ls "$ROOT"/local-services/target/local-services-*.jar | head -1)
+  QIANLI_KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180} QIANLI_S3_PORT=${S3_PORT:-9000} \
+    java -cp "$jar:$(cat "$ROOT/local-services/target/classpath.txt")" cn.qianli.localservices.Main "$env_file" \
+    > "$RUN_DIR/logs/local-services.log" 2>&1 &
+  local services_pid=$!
+  pids+=("$services_pid")
+  echo "qianli demo: starting S3Proxy and Keycloak (the first run builds Keycloak once: a minute or two)"
+  until [ -f "$env_file" ]; do
+    if ! kill -0 "$services_pid" 2>/dev/null || [ "$waited" -ge 600 ]; then
+      echo "qianli demo: local services did not start; see $RUN_DIR/logs/local-services.log" >&2
+      tail -20 "$RUN_DIR/logs/local-services.log" >&2
+      return 1
+    fi
+    sleep 1; waited=$((waited + 1))
+  done
+  set -a
+  # shellcheck disable=SC1090
+  . "$env_file"
+  set +a
+}
+
 start_app() { # name module port
   local jar
   jar=$(ls "$ROOT/$2"/target/"$2"-*.jar | grep -v original | head -1)
@@ -39,6 +66,7 @@ wait_healthy() { # name url
   return 1
 }
 
+start_local_services
 start_app diagnosis-service diagnosis-service "${CENTRE_PORT:-8080}"
 start_app pacs-gateway pacs-gateway "${GATEWAY_HTTP_PORT:-8081}"
 start_app ai-assist ai-assist "${AI_PORT:-8082}"
@@ -53,6 +81,14 @@ Qianli is running.
   diagnosis-service  http://127.0.0.1:${CENTRE_PORT:-8080}/            health: /actuator/health
   pacs-gateway       http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/     health: /actuator/health
   ai-assist          http://127.0.0.1:${AI_PORT:-8082}/               health: /actuator/health
+  Keycloak           $QIANLI_KEYCLOAK_URL/admin/   realm qianli, issuer $QIANLI_OIDC_ISSUER
+  S3 (S3Proxy)       $QIANLI_S3_ENDPOINT         bucket $QIANLI_S3_BUCKET
+Demo logins (demo only; password = user name):
+  radiologist1   radiologist
+  clinic1        clinic of hospital H001
+  clinic2        clinic of hospital H002
+  auditor1       auditor
+Keycloak admin and client secrets of this run: $RUN_DIR/services.env
 Logs: $RUN_DIR/logs
 Press Ctrl-C to stop.
 TXT
