@@ -118,4 +118,8 @@ public final class Tag {
     public static final int RedPaletteColorLookupTableData = 0x00281201;
     public static final int GreenPaletteColorLookupTableData = 0x00281202;
     public static final int BluePaletteColorLookupTableData = 0x00281203;
+
+    // Other patient identifiers (multi-valued text in the character set tests)
+    public static final int OtherPatientIDs = 0x00101000;
+    public static final int OtherPatientNames = 0x00101001;
 }
