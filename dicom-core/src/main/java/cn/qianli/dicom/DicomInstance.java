@@ -28,7 +28,7 @@ public final class DicomInstance {
         this.dataSet = read.dataSet();
         this.transferSyntaxUid = read.transferSyntaxUid();
         this.complete = read.complete();
-        this.identity = Identification.identify(dataSet, transferSyntaxUid);
+        this.identity = Identification.identify(dataSet, transferSyntaxUid, complete);
     }
 
     /** Reads and checks the whole file, Pixel Data included. */

@@ -8,7 +8,7 @@ final class Identification {
     private Identification() {
     }
 
-    static InstanceIdentity identify(DataSet ds, String transferSyntaxUid)
+    static InstanceIdentity identify(DataSet ds, String transferSyntaxUid, boolean complete)
             throws DicomFormatException {
         String sopClass = required(ds, Tag.SOPClassUID, "SOP Class UID");
         String sopInstance = required(ds, Tag.SOPInstanceUID, "SOP Instance UID");
@@ -17,6 +17,11 @@ final class Identification {
         int rows = integer(ds, Tag.Rows, "Rows", 0);
         int columns = integer(ds, Tag.Columns, "Columns", 0);
         boolean image = ds.contains(Tag.PixelData) || (rows > 0 && columns > 0);
+        if (complete && rows > 0 && columns > 0 && ds.contains(Tag.BitsAllocated) && !ds.contains(Tag.PixelData)
+                && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
+            throw new DicomFormatException("image (Rows, Columns, Bits Allocated) without Pixel Data"
+                    + " (7FE0,0010): the data set ends after " + Part10Reader.tagText(lastTag(ds)));
+        }
         int frames = integer(ds, Tag.NumberOfFrames, "Number of Frames", image ? 1 : 0);
         if (image && frames < 1) {
             throw new DicomFormatException("Number of Frames (0028,0008) is " + frames);
@@ -29,6 +34,14 @@ final class Identification {
                 ds.getString(Tag.PatientBirthDate), ds.getString(Tag.PatientSex),
                 ds.getString(Tag.BodyPartExamined), ds.getString(Tag.InstitutionName),
                 optionalInteger(ds, Tag.SeriesNumber), optionalInteger(ds, Tag.InstanceNumber));
+    }
+
+    private static int lastTag(DataSet ds) {
+        int last = 0;
+        for (Element e : ds.elements()) {
+            last = e.tag();
+        }
+        return last;
     }
 
     private static String required(DataSet ds, int tag, String name) throws DicomFormatException {

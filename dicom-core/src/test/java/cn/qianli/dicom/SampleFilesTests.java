@@ -42,6 +42,10 @@ class SampleFilesTests {
             Map.entry("nested_priv_SQ.dcm", "missing required identity element SOP Class UID"),
             Map.entry("priv_SQ.dcm", "missing required identity element SOP Class UID"),
             Map.entry("no_meta_group_length.dcm", "missing required identity element SOP Class UID"),
+            // Pixel Data cut out of these images (the charset test reads their headers)
+            Map.entry("chrJapMulti.dcm", "without Pixel Data (7FE0,0010): the data set ends after (300E,0002)"),
+            Map.entry("chrJapMultiExplicitIR6.dcm", "without Pixel Data (7FE0,0010)"),
+            Map.entry("chrKoreanMulti.dcm", "without Pixel Data (7FE0,0010)"),
             Map.entry("chrSQEncoding.dcm", "missing required identity element SOP Class UID"),
             Map.entry("chrSQEncoding1.dcm", "missing required identity element SOP Class UID"));
 
