@@ -25,8 +25,10 @@ public final class OrthancPeer implements AutoCloseable {
     private static final Path ORTHANC = Path.of("/usr/sbin/Orthanc");
     private static final Path PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
 
-    private final Process process;
+    private Process process;
     private final int httpPort;
+    private Path configFile;
+    private Path logFile;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private OrthancPeer(Process process, int httpPort) {
@@ -49,17 +51,39 @@ public final class OrthancPeer implements AutoCloseable {
         Process process = new ProcessBuilder(ORTHANC.toString(), config.toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("orthanc.log").toFile()).start();
         OrthancPeer peer = new OrthancPeer(process, http);
+        peer.configFile = config;
+        peer.logFile = directory.resolve("orthanc.log");
+        peer.awaitUp();
+        return peer;
+    }
+
+    /** Stops Orthanc (the centre is down); {@link #restart()} brings it back with the same storage. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public void restart() throws Exception {
+        process = new ProcessBuilder(ORTHANC.toString(), configFile.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        awaitUp();
+    }
+
+    private void awaitUp() throws Exception {
+        OrthancPeer peer = this;
         for (int i = 0; i < 200; i++) {
             try {
                 if (peer.get("/system").statusCode() == 200) {
-                    return peer;
+                    return;
                 }
             } catch (IOException e) {
                 Thread.sleep(100);
             }
         }
-        peer.close();
-        throw new IllegalStateException("Orthanc did not start; see " + directory.resolve("orthanc.log"));
+        close();
+        throw new IllegalStateException("Orthanc did not start; see " + logFile);
     }
 
     public URI baseUri() {
@@ -110,10 +134,7 @@ public final class OrthancPeer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        stop();
         http.close();
     }
 }
