@@ -57,16 +57,7 @@ final class Folders {
 
     /** A file the build resolved (artifacts.properties, filled in by maven-dependency-plugin). */
     static Path artifact(String key) {
-        Properties artifacts = new Properties();
-        try (var in = Folders.class.getResourceAsStream("artifacts.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("artifacts.properties missing from the local-services jar");
-            }
-            artifacts.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String value = artifacts.getProperty(key, "");
+        String value = artifacts().getProperty(key, "");
         if (value.isBlank() || value.startsWith("@")) {
             throw new IllegalStateException(key + " was not resolved by the build; build local-services with Maven");
         }
@@ -78,12 +69,19 @@ final class Folders {
     }
 
     static String artifactVersion(String key) {
+        return artifacts().getProperty(key);
+    }
+
+    private static Properties artifacts() {
         Properties artifacts = new Properties();
         try (var in = Folders.class.getResourceAsStream("artifacts.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("artifacts.properties missing from the local-services jar");
+            }
             artifacts.load(in);
+            return artifacts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return artifacts.getProperty(key);
     }
 }

@@ -233,7 +233,11 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private String adminToken() {
+    /**
+     * An access token of the bootstrap admin from the {@code master} realm: signed by the same
+     * server but another realm's key and issuer, so the centre must refuse it.
+     */
+    public String adminToken() {
         HttpResponse<String> response = post(url() + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", adminUsername,
                         "password", adminPassword));

@@ -102,6 +102,13 @@ class LocalKeycloakTest {
     }
 
     @Test
+    void adminTokenComesFromAnotherRealm() {
+        JsonNode claims = claims(keycloak.adminToken());
+        assertThat(claims.path("iss").asString()).isEqualTo(keycloak.url() + "/realms/master");
+        assertThat(claims.path("aud").toString()).doesNotContain(LocalKeycloak.AUDIENCE);
+    }
+
+    @Test
     void refusesAWrongPassword() {
         assertThatThrownBy(() -> keycloak.passwordGrant("clinic1", "clinic2"))
                 .hasMessageContaining("HTTP 400").hasMessageContaining("invalid_grant");
