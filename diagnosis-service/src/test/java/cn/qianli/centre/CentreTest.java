@@ -20,11 +20,15 @@ public abstract class CentreTest {
 
     protected static final Path WORK = createWorkDir();
 
+    /** The STOW-RS request limit the tests run with. */
+    protected static final int MAX_REQUEST_MB = 8;
+
     @DynamicPropertySource
     static void centreProperties(DynamicPropertyRegistry registry) {
         registry.add("qianli.db.embedded-dir", () -> "");
         registry.add("qianli.storage.kind", () -> "filesystem");
         registry.add("qianli.storage.dir", () -> WORK.resolve("objects").toString());
+        registry.add("qianli.dicomweb.max-request-size", () -> MAX_REQUEST_MB + "MB");
         registry.add("qianli.security.oidc-issuer", () -> LocalServices.keycloak().issuer());
     }
 

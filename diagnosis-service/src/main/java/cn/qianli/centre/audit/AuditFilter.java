@@ -23,9 +23,6 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class AuditFilter extends OncePerRequestFilter {
 
-    /** Request attribute a handler may set to say more than the route (e.g. "stored 3, failed 1"). */
-    public static final String DETAIL = AuditFilter.class.getName() + ".detail";
-
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
     private final AuditTrail trail;
@@ -54,7 +51,7 @@ class AuditFilter extends OncePerRequestFilter {
         String route = pattern != null ? pattern.toString() : request.getRequestURI();
         Map<?, ?> vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> m
                 ? m : Map.of();
-        Object detail = request.getAttribute(DETAIL);
+        Object detail = request.getAttribute(AuditTrail.REQUEST_DETAIL);
         try {
             trail.append(AuditEntry.of(caller.actor(), caller.roleNames(), caller.hospitalId(),
                     request.getMethod() + " " + route, text(vars.get("study")), text(vars.get("series")),

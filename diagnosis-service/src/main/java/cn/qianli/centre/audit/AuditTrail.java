@@ -21,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditTrail {
 
+    /** Request attribute a handler may set to say more than the route (e.g. "stored 3, failed 1"). */
+    public static final String REQUEST_DETAIL = AuditTrail.class.getName() + ".detail";
+
     /** pg_advisory_xact_lock key that serialises appends, so the chain stays one line. */
     private static final long APPEND_LOCK = 0x51A17A0D17L;
 

@@ -1,0 +1,84 @@
+package cn.qianli.centre.dicomweb.stow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.qianli.centre.CentreTest;
+import cn.qianli.centre.Http;
+import cn.qianli.centre.Tokens;
+import cn.qianli.centre.archive.ArchiveIndex;
+import cn.qianli.centre.dicomweb.Stow;
+import cn.qianli.centre.storage.ObjectStore;
+import cn.qianli.dicom.DicomFormatException;
+import cn.qianli.dicom.DicomInstance;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every sample file through STOW-RS: stored byte for byte, or refused with a clear reason. */
+class StowSamplesTests extends CentreTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArchiveIndex index;
+
+    @Autowired
+    ObjectStore store;
+
+    static List<Path> samples() throws Exception {
+        Path root = Path.of(System.getProperty("qianli.root", ".")).resolve("../shared/dicom-samples");
+        assumeTrue(Files.isDirectory(root), "skipped: no ../shared");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+    }
+
+    @Test
+    void storesEveryReadableSampleByteForByteAndRefusesTheRest() throws Exception {
+        Http http = new Http(port);
+        Map<String, byte[]> firstBytes = new HashMap<>();
+        int stored = 0;
+        for (Path file : samples()) {
+            byte[] bytes = Files.readAllBytes(file);
+            String sop;
+            try {
+                sop = DicomInstance.read(file).identity().sopInstanceUid();
+            } catch (DicomFormatException e) {
+                sop = null;
+            }
+            Stow.Answer answer = Stow.files(http, Tokens.user("clinic1"), List.of(file));
+            if (sop == null) {
+                assertThat(answer.status()).as(file.toString()).isEqualTo(409);
+                assertThat(answer.failureReasons()).as(file.toString()).containsExactly(StowTests.CANNOT_UNDERSTAND);
+                continue;
+            }
+            byte[] first = firstBytes.putIfAbsent(sop, bytes);
+            if (first == null || Arrays.equals(first, bytes)) {
+                assertThat(answer.status()).as(file.toString()).isEqualTo(200);
+                assertThat(answer.referenced()).as(file.toString()).containsExactly(sop);
+                try (InputStream in = store.read(index.findInstance(sop).orElseThrow().objectKey())) {
+                    assertThat(in.readAllBytes()).as(file.toString()).isEqualTo(bytes);
+                }
+                stored++;
+            } else {
+                // another sample file carries the same SOP Instance UID with other bytes
+                assertThat(answer.status()).as(file.toString()).isEqualTo(409);
+                assertThat(answer.failureReasons()).as(file.toString()).containsExactly(StowTests.DUPLICATE_SOP_INSTANCE);
+                try (InputStream in = store.read(index.findInstance(sop).orElseThrow().objectKey())) {
+                    assertThat(in.readAllBytes()).as(file.toString()).isEqualTo(firstBytes.get(sop));
+                }
+            }
+        }
+        assertThat(stored).isGreaterThan(20);
+    }
+}

@@ -1,0 +1,152 @@
+package cn.qianli.centre.dicomweb.stow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qianli.centre.CentreTest;
+import cn.qianli.centre.Http;
+import cn.qianli.centre.Tokens;
+import cn.qianli.centre.archive.ArchiveIndex;
+import cn.qianli.centre.archive.StoredInstance;
+import cn.qianli.centre.dicomweb.ArchiveSnapshot;
+import cn.qianli.centre.dicomweb.Stow;
+import cn.qianli.centre.storage.ObjectStore;
+import cn.qianli.dicom.DicomInstance;
+import cn.qianli.dicom.synthetic.SyntheticCt;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class StowTests extends CentreTest {
+
+    static final int CANNOT_UNDERSTAND = 0xC000;
+    static final int DUPLICATE_SOP_INSTANCE = 0x0111;
+    static final int NOT_AUTHORIZED = 0x0124;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArchiveIndex index;
+
+    @Autowired
+    ObjectStore store;
+
+    @Autowired
+    DataSource db;
+
+    @TempDir
+    Path temp;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    private List<Path> newStudy(int slices) throws IOException {
+        return SyntheticCt.study("P-" + System.nanoTime(), "Zhang^Wei=张^伟").size(32, 32).slices(slices)
+                .writeTo(Files.createTempDirectory(temp, "ct"));
+    }
+
+    private byte[] stored(String sop) throws IOException {
+        StoredInstance row = index.findInstance(sop).orElseThrow();
+        try (InputStream in = store.read(row.objectKey())) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sop(Path file) throws Exception {
+        return DicomInstance.readHeader(file).identity().sopInstanceUid();
+    }
+
+    @Test
+    void storesAStudyAndAnswersWithReferencedSops() throws Exception {
+        List<Path> files = newStudy(3);
+        Stow.Answer answer = Stow.files(http, Tokens.user("clinic1"), files);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/dicom+json");
+        assertThat(answer.referenced()).hasSize(3);
+        assertThat(answer.body().path("00081190").path("Value").path(0).asString())
+                .endsWith("/dicom-web/studies/" + DicomInstance.readHeader(files.get(0)).identity().studyInstanceUid());
+        for (Path f : files) {
+            assertThat(stored(sop(f))).isEqualTo(Files.readAllBytes(f));
+            assertThat(index.findInstance(sop(f)).orElseThrow().hospitalId()).isEqualTo("H001");
+        }
+        String study = DicomInstance.readHeader(files.get(0)).identity().studyInstanceUid();
+        assertThat(new JdbcTemplate(db).queryForObject(
+                "SELECT number_of_instances || ' ' || number_of_series || ' ' || array_to_string(modalities_in_study, ',') "
+                        + "FROM study WHERE study_instance_uid = ?", String.class, study)).isEqualTo("3 1 CT");
+    }
+
+    @Test
+    void storingTheSameBytesTwiceIsASuccessNotADuplicate() throws Exception {
+        List<Path> files = newStudy(1);
+        assertThat(Stow.files(http, Tokens.user("clinic1"), files).status()).isEqualTo(200);
+        Stow.Answer again = Stow.files(http, Tokens.user("clinic1"), files);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.referenced()).containsExactly(sop(files.get(0)));
+        assertThat(new JdbcTemplate(db).queryForObject("SELECT count(*) FROM instance WHERE sop_instance_uid = ?",
+                Integer.class, sop(files.get(0)))).isEqualTo(1);
+    }
+
+    @Test
+    void otherBytesUnderAStoredSopInstanceUidAreAConflictAndLeaveItUntouched() throws Exception {
+        List<Path> files = newStudy(1);
+        byte[] original = Files.readAllBytes(files.get(0));
+        assertThat(Stow.files(http, Tokens.user("clinic1"), files).status()).isEqualTo(200);
+        byte[] altered = original.clone();
+        altered[altered.length - 1] ^= 0x7F; // one pixel differs
+        ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
+
+        Stow.Answer answer = Stow.send(http, "/dicom-web/studies", Tokens.user("clinic1"), Stow.CONTENT_TYPE,
+                Stow.body(List.of(altered)));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.failureReasons()).containsExactly(DUPLICATE_SOP_INSTANCE);
+        assertThat(stored(sop(files.get(0)))).isEqualTo(original);
+        assertThat(ArchiveSnapshot.take(db, store)).isEqualTo(before);
+    }
+
+    @Test
+    void answers202WhenSomePartsFail() throws Exception {
+        List<Path> files = newStudy(1);
+        byte[] body = Stow.body(List.of(Files.readAllBytes(files.get(0)), "not dicom at all".getBytes()));
+        Stow.Answer answer = Stow.send(http, "/dicom-web/studies", Tokens.user("clinic1"), Stow.CONTENT_TYPE, body);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.referenced()).containsExactly(sop(files.get(0)));
+        assertThat(answer.failureReasons()).containsExactly(CANNOT_UNDERSTAND);
+    }
+
+    @Test
+    void refusesInstancesOfAnotherStudyOnTheStudyUrl() throws Exception {
+        List<Path> files = newStudy(1);
+        Stow.Answer answer = Stow.send(http, "/dicom-web/studies/1.2.3.4", Tokens.user("clinic1"), Stow.CONTENT_TYPE,
+                Stow.body(List.of(Files.readAllBytes(files.get(0)))));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.failureReasons()).containsExactly(0xA900);
+        assertThat(index.findInstance(sop(files.get(0)))).isEmpty();
+    }
+
+    @Test
+    void recordsEachStoredInstanceInTheAuditTrail() throws Exception {
+        List<Path> files = newStudy(2);
+        Stow.files(http, Tokens.client("gateway-h002"), files);
+        Integer entries = new JdbcTemplate(db).queryForObject("""
+                SELECT count(*) FROM audit_event WHERE action = 'STOW instance' AND actor = 'gateway-h002'
+                  AND hospital_id = 'H002' AND outcome = 'success' AND sop_instance_uid IN (?, ?)""",
+                Integer.class, sop(files.get(0)), sop(files.get(1)));
+        assertThat(entries).isEqualTo(2);
+        assertThat(new JdbcTemplate(db).queryForObject(
+                "SELECT count(*) FROM audit_event WHERE action = 'POST /dicom-web/studies' AND detail LIKE 'stored 2, failed 0%'",
+                Integer.class)).isPositive();
+    }
+}
