@@ -82,7 +82,7 @@ final class Association implements Closeable {
     void established(Collection<PresentationContext> contexts, long peerMaxLength) {
         contexts.forEach(pc -> accepted.put(pc.id(), pc));
         long max = peerMaxLength == 0 ? MAX_SEND_PDV_VALUE : Math.min(peerMaxLength - 6, MAX_SEND_PDV_VALUE);
-        maxSendPdvValue = (int) Math.max(max, 256);
+        maxSendPdvValue = (int) Math.max(max, 256) & ~1; // PDV fragments of even length
         state = State.STA6;
     }
 

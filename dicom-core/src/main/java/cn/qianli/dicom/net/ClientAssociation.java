@@ -7,8 +7,11 @@ import cn.qianli.dicom.net.dimse.DimseException;
 import cn.qianli.dicom.net.dimse.Status;
 import cn.qianli.dicom.net.internal.IdentifierCodec;
 import cn.qianli.dicom.net.pdu.AAbort;
+import cn.qianli.dicom.part10.Part10Exception;
 import cn.qianli.dicom.part10.Part10Header;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,14 +57,23 @@ public final class ClientAssociation implements AutoCloseable {
     }
 
     /**
-     * C-STORE of a Part 10 file: its data set is streamed from disk as it is, on a context
+     * C-STORE of a Part 10 file: its data set is streamed from disk as it is (an odd-length deflated one
+     * with the NUL pad PS3.5 A.5 asks for), on a context
      * accepted for exactly its SOP class and its transfer syntax.
      *
      * @throws NoPresentationContextException when no such context was accepted (nothing is sent)
+     * @throws Part10Exception                when the file is not Part 10 or its data set has an odd
+     *                                        length (truncated); nothing is sent
      * @throws DimseException                 when the peer answers with a failure status
      */
     public DimseResponse store(Path file) throws IOException, DimseException {
         Part10Header header = Part10Header.read(file);
+        boolean deflated = header.meta().transferSyntaxUid().equals(Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        boolean odd = header.dataSetLength() % 2 != 0;
+        if (odd && !deflated) {
+            throw new Part10Exception(file.getFileName() + ": data set of odd length " + header.dataSetLength()
+                    + " bytes, truncated or malformed; not sent");
+        }
         String sopClass = header.meta().mediaStorageSopClassUid();
         PresentationContext pc = contextFor(sopClass, header.meta().transferSyntaxUid());
         Command request = Command.request(Command.C_STORE_RQ, nextMessageId++, sopClass, true);
@@ -70,7 +82,13 @@ public final class ClientAssociation implements AutoCloseable {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
             in.skipNBytes(header.dataSetOffset());
             association.writeCommand(pc.id(), request);
-            association.writeDataSet(pc.id(), in, header.dataSetLength());
+            if (odd) {
+                // PS3.5 A.5: an odd-length deflated bit stream is padded with a single trailing NUL byte
+                association.writeDataSet(pc.id(), new SequenceInputStream(in, new ByteArrayInputStream(new byte[1])),
+                        header.dataSetLength() + 1);
+            } else {
+                association.writeDataSet(pc.id(), in, header.dataSetLength());
+            }
         } catch (AssociationAbortedException e) {
             throw e;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package cn.qianli.dicom.net;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.qianli.dicom.Uid;
 import cn.qianli.dicom.part10.Part10Header;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,8 +56,24 @@ final class Samples {
         return Files.exists(file) ? file : root.resolve("charset_files").resolve(name);
     }
 
+    /** True when our SCU refuses the file: a data set of odd length that is not deflated (truncated). */
+    static boolean oddLength(Path file) throws IOException {
+        Part10Header header = Part10Header.read(file);
+        return header.dataSetLength() % 2 != 0
+                && !header.meta().transferSyntaxUid().equals(Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    /** SHA-256 of the data set as our SCU sends it: the bytes after the meta, padded to even length. */
+    static String sentDigest(Path file) throws IOException {
+        return digest(file, true);
+    }
+
     /** SHA-256 of the bytes after the File Meta Information. */
     static String dataSetDigest(Path file) throws IOException {
+        return digest(file, false);
+    }
+
+    private static String digest(Path file, boolean padded) throws IOException {
         Part10Header header = Part10Header.read(file);
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(header.dataSetOffset());
@@ -65,6 +82,9 @@ final class Samples {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha.update(buffer, 0, n);
+            }
+            if (padded && header.dataSetLength() % 2 != 0) {
+                sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
