@@ -122,4 +122,10 @@ public final class Tag {
     // Other patient identifiers (multi-valued text in the character set tests)
     public static final int OtherPatientIDs = 0x00101000;
     public static final int OtherPatientNames = 0x00101001;
+
+    // Reading request prefill (PS3.3 C.4.13 Requested Procedure, C.7.2.2 Patient Study)
+    public static final int ReasonForStudy = 0x00321030;
+    public static final int RequestingPhysician = 0x00321032;
+    public static final int RequestedProcedureDescription = 0x00321060;
+    public static final int ReasonForTheRequestedProcedure = 0x00401002;
 }
