@@ -208,6 +208,12 @@ final class Association implements Closeable {
     private void readValue(byte[] b, int offset, int length) throws AssociationAbortedException {
         try {
             in.readPdvValueFully(b, offset, length);
+        } catch (SocketTimeoutException e) {
+            abort(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED));
+            throw new AssociationAbortedException("peer stopped sending inside a PDV", e);
+        } catch (PduException e) {
+            abort(e.abort());
+            throw new AssociationAbortedException(e.getMessage(), e);
         } catch (IOException e) {
             close();
             throw new AssociationAbortedException("connection lost inside a PDV: " + e.getMessage(), e);
