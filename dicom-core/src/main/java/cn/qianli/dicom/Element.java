@@ -115,6 +115,16 @@ public final class Element {
         return copy(fragments.get(index));
     }
 
+    /** Length in bytes of encapsulated item {@code index}. */
+    public int fragmentLength(int index) {
+        return fragments.get(index).remaining();
+    }
+
+    /** A read-only view of encapsulated item {@code index}, without copying it. */
+    public ByteBuffer fragmentBuffer(int index) {
+        return fragments.get(index).duplicate();
+    }
+
     /** Where each encapsulated item's value lies in the file; null when it cannot be addressed. */
     public List<ByteRange> fragmentRanges() {
         return fragmentRanges;

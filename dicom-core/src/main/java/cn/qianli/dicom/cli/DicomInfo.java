@@ -29,6 +29,10 @@ public final class DicomInfo {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            // the output is the JSON lines; the toolkit's logging would only add noise on stderr
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
         if (args.length == 0) {
             System.err.println("usage: DicomInfo FILE...");
             System.exit(2);

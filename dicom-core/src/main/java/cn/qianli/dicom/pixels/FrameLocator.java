@@ -70,7 +70,10 @@ public final class FrameLocator {
         if (pixels.isEncapsulated()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int index : fragmentsPerFrame(instance.dataSet(), pixels, frames).get(frame)) {
-                out.writeBytes(pixels.fragment(index));
+                ByteBuffer fragment = pixels.fragmentBuffer(index);
+                byte[] bytes = new byte[fragment.remaining()];
+                fragment.get(bytes);
+                out.writeBytes(bytes);
             }
             return out.toByteArray();
         }
@@ -129,7 +132,7 @@ public final class FrameLocator {
         long position = 0;
         for (int i = 1; i <= count; i++) {
             itemStart[i] = position;
-            position += ITEM_HEADER + pixels.fragment(i).length;
+            position += ITEM_HEADER + pixels.fragmentLength(i);
         }
         long[] offsets = offsetTable(ds, pixels, frames);
         List<List<Integer>> groups = new ArrayList<>(frames);
@@ -166,9 +169,9 @@ public final class FrameLocator {
             return groups;
         }
         for (int i = 1; i <= count; i++) {
-            byte[] head = pixels.fragment(i);
-            boolean startsFrame = head.length >= 2 && (head[0] & 0xFF) == 0xFF
-                    && ((head[1] & 0xFF) == 0xD8 || (head[1] & 0xFF) == 0x4F);
+            ByteBuffer head = pixels.fragmentBuffer(i);
+            boolean startsFrame = head.remaining() >= 2 && (head.get(0) & 0xFF) == 0xFF
+                    && ((head.get(1) & 0xFF) == 0xD8 || (head.get(1) & 0xFF) == 0x4F);
             if (startsFrame || groups.isEmpty()) {
                 groups.add(new ArrayList<>());
             }
