@@ -29,6 +29,10 @@ final class Part10Reader {
     private static final int PREAMBLE = 128;
     private static final int IN_MEMORY_LIMIT = 1 << 20;
     private static final long UNDEFINED = 0xFFFFFFFFL;
+    /** Deeper nesting than this is refused rather than followed down the stack. */
+    static final int MAX_SEQUENCE_DEPTH = 64;
+    /** A deflated data set may not inflate to more than this (a deflate bomb is refused). */
+    static final int DEFAULT_INFLATE_LIMIT = 256 << 20;
 
     private ByteBuffer buf;
     private int pos;
@@ -36,13 +40,20 @@ final class Part10Reader {
     private boolean addressable = true;
     private boolean headerOnly;
     private String transferSyntax = "";
+    private int depth;
+    private int inflateLimit = DEFAULT_INFLATE_LIMIT;
 
     record Result(DataSet meta, DataSet dataSet, String transferSyntaxUid, boolean complete) {
     }
 
     static Result read(Path file, boolean headerOnly) throws DicomFormatException {
+        return read(file, headerOnly, DEFAULT_INFLATE_LIMIT);
+    }
+
+    static Result read(Path file, boolean headerOnly, int inflateLimit) throws DicomFormatException {
         Part10Reader reader = new Part10Reader();
         reader.headerOnly = headerOnly;
+        reader.inflateLimit = inflateLimit;
         reader.buf = load(file);
         return reader.readFile();
     }
@@ -109,6 +120,10 @@ final class Part10Reader {
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new DicomFormatException("deflated data set truncated: the deflate stream"
                             + " starting at offset " + pos + " ends before its last block");
+                }
+                if (out.size() > inflateLimit - n) {
+                    throw new DicomFormatException("deflated data set starting at offset " + pos
+                            + " inflates to more than " + inflateLimit + " bytes");
                 }
                 out.write(chunk, 0, n);
             }
@@ -254,6 +269,18 @@ final class Part10Reader {
 
     /** Items up to {@code definedEnd}, or (when it is -1) up to a Sequence Delimitation Item. */
     private List<DataSet> parseItems(DataSet parent, int seqTag, int end, int definedEnd)
+            throws DicomFormatException {
+        if (++depth > MAX_SEQUENCE_DEPTH) {
+            throw format(pos, "sequences nested deeper than " + MAX_SEQUENCE_DEPTH + " levels");
+        }
+        try {
+            return parseItemsAtDepth(parent, seqTag, end, definedEnd);
+        } finally {
+            depth--;
+        }
+    }
+
+    private List<DataSet> parseItemsAtDepth(DataSet parent, int seqTag, int end, int definedEnd)
             throws DicomFormatException {
         List<DataSet> items = new ArrayList<>();
         while (true) {

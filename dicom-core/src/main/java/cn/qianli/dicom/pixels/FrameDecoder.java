@@ -30,6 +30,9 @@ public final class FrameDecoder {
     private static final Set<String> TOOLKIT = Set.of(Uid.JPEG_BASELINE_8BIT, Uid.JPEG_EXTENDED_12BIT,
             Uid.JPEG_LOSSLESS, Uid.JPEG_LOSSLESS_SV1, Uid.JPEG_2000_LOSSLESS, Uid.JPEG_2000);
 
+    /** Largest frame decoded into memory: 2^28 samples (1 GiB of ints). */
+    static final long MAX_SAMPLES = 1L << 28;
+
     private FrameDecoder() {
     }
 
@@ -55,6 +58,10 @@ public final class FrameDecoder {
         String photometric = ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2");
         if (rows <= 0 || columns <= 0 || samplesPerPixel <= 0) {
             throw new DicomFormatException("image without Rows, Columns or Samples per Pixel");
+        }
+        if ((long) rows * columns * samplesPerPixel > MAX_SAMPLES) {
+            throw new DicomFormatException("frame of " + rows + " x " + columns + " x " + samplesPerPixel
+                    + " samples is too large to decode");
         }
         if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
             throw new DicomFormatException("Bits Allocated " + bitsAllocated + " is not 1, 8, 16 or 32");
