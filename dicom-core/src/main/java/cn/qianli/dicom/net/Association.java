@@ -397,6 +397,14 @@ final class Association implements Closeable {
         }
     }
 
+    /** ARTIM expiry: closes the connection when the association is still in {@code state}. */
+    void closeIfStill(State expected) {
+        if (state == expected) {
+            LOG.warn("{} ARTIM expired in {}", name, state);
+            close();
+        }
+    }
+
     boolean isOpen() {
         return !socket.isClosed();
     }

@@ -9,7 +9,11 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLServerSocket;
@@ -44,6 +48,9 @@ public final class DicomServer implements AutoCloseable {
     private final AtomicLong serial = new AtomicLong();
     private final Set<Association> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    /** The ARTIM timer: closes connections still without A-ASSOCIATE-RQ when it expires. */
+    private final ScheduledExecutorService artim = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("dicom-scp-artim").daemon(true).factory());
     private volatile boolean closed;
 
     private DicomServer(ServerConfig config, StoreHandler storeHandler, FindHandler findHandler) throws IOException {
@@ -119,9 +126,12 @@ public final class DicomServer implements AutoCloseable {
             Association association = new Association(socket, config.maxPduLength(), State.STA2,
                     "#" + id + " " + socket.getRemoteSocketAddress());
             open.add(association);
+            ScheduledFuture<?> timer = artim.schedule(() -> association.closeIfStill(State.STA2),
+                    config.artimTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
                 new ScpAssociation(association, config, associations, storeHandler, findHandler).run();
             } finally {
+                timer.cancel(false);
                 open.remove(association);
                 association.close();
             }
@@ -143,6 +153,7 @@ public final class DicomServer implements AutoCloseable {
             LOG.debug("close: {}", e.getMessage());
         }
         open.forEach(Association::close);
+        artim.shutdownNow();
         try {
             acceptor.join(5000);
         } catch (InterruptedException e) {

@@ -123,6 +123,25 @@ class HostilePeerTests {
     }
 
     @Test
+    void closesAPeerThatTricklesItsAssociateRequestPastArtim() throws Exception {
+        start(config().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        try (FakePeer peer = new FakePeer(server.port())) {
+            peer.send(FakePeer.header(Pdu.A_ASSOCIATE_RQ, 1000));
+            boolean closed = false;
+            for (int i = 0; i < 200 && !closed; i++) {
+                try {
+                    peer.send(new byte[1]);
+                    Thread.sleep(50);
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed || peer.closedByServer()).isTrue();
+        }
+        assertStillServes();
+    }
+
+    @Test
     void abortsAPeerThatStopsInsideAPdu() throws Exception {
         start(config());
         try (FakePeer peer = new FakePeer(server.port())) {
