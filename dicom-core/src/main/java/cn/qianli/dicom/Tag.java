@@ -128,4 +128,10 @@ public final class Tag {
     public static final int RequestingPhysician = 0x00321032;
     public static final int RequestedProcedureDescription = 0x00321060;
     public static final int ReasonForTheRequestedProcedure = 0x00401002;
+
+    // Enhanced multi-frame functional groups (PS3.3 C.7.6.16): rescale and window per frame
+    public static final int SharedFunctionalGroupsSequence = 0x52009229;
+    public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
+    public static final int FrameVOILUTSequence = 0x00289132;
+    public static final int PixelValueTransformationSequence = 0x00289145;
 }
