@@ -69,17 +69,13 @@ public record Part10Header(FileMetaInformation meta, long dataSetOffset, long fi
         while (true) {
             in.mark(8);
             int n = data.readNBytes(header, 0, 8);
-            if (n < 8) {
-                if (n == 0 && sopClass != null) {
-                    in.reset();
-                    break;
-                }
-                throw new Part10Exception("File Meta Information truncated at byte " + offset);
-            }
-            int group = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
-            if (group != META_GROUP) {
+            int group = n >= 2 ? (header[0] & 0xFF) | (header[1] & 0xFF) << 8 : -1;
+            if (n == 0 || (n >= 2 && group != META_GROUP)) {
                 in.reset();
                 break;
+            }
+            if (n < 8) {
+                throw new Part10Exception("File Meta Information truncated at byte " + offset);
             }
             int element = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
             String vr = new String(header, 4, 2, StandardCharsets.US_ASCII);
