@@ -6,12 +6,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"qianli.gateway.dicom.port=0", "qianli.gateway.spool.free-space-reserve=0B"})
 class HealthEndpointTests {
+
+    @TempDir
+    static Path spool;
+
+    @DynamicPropertySource
+    static void spoolDirectory(DynamicPropertyRegistry registry) {
+        registry.add("qianli.gateway.spool.directory", spool::toString);
+    }
 
     @LocalServerPort
     int port;

@@ -124,6 +124,11 @@ public final class Spool {
                 entries.size(), quarantined.size(), discarded);
     }
 
+    /** Where receivers write new files (same file system as the queue, emptied on start). */
+    public Path incomingDirectory() {
+        return incoming;
+    }
+
     /** A new temporary file name in the spool's {@code incoming/} directory for a receiver to write to. */
     public Path newIncomingFile() {
         return incoming.resolve(UUID.randomUUID() + ".part");
