@@ -127,6 +127,38 @@ public final class DataSet {
         return e == null ? List.of() : e.items();
     }
 
+    /**
+     * The element a tag path names, as {@link BulkDataUris} gives them: {@code 7FE00010},
+     * {@code 54000100/0/54001010} (sequence tag, item index from 0, tag). Null when there is none.
+     *
+     * @throws IllegalArgumentException when the path is not tags and item indexes joined by '/'
+     */
+    public Element find(String tagPath) {
+        String[] parts = tagPath.split("/", -1);
+        if (parts.length % 2 == 0) {
+            throw new IllegalArgumentException("tag path " + tagPath + " does not end with a tag");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches(i % 2 == 0 ? "[0-9A-Fa-f]{8}" : "[0-9]{1,9}")) {
+                throw new IllegalArgumentException("tag path " + tagPath + ": " + parts[i] + " is not a "
+                        + (i % 2 == 0 ? "tag" : "item index"));
+            }
+        }
+        DataSet current = this;
+        for (int i = 0; i < parts.length; i += 2) {
+            Element e = current.get((int) Long.parseLong(parts[i], 16));
+            if (i + 1 == parts.length || e == null) {
+                return e;
+            }
+            int item = Integer.parseInt(parts[i + 1]);
+            if (item >= e.items().size()) {
+                return null;
+            }
+            current = e.items().get(item);
+        }
+        return null;
+    }
+
     /** The Specific Character Set in force for this data set's text values. */
     public SpecificCharacterSet specificCharacterSet() {
         if (characterSet != null) {

@@ -42,7 +42,11 @@ public final class FrameDecoder {
                 || Uid.RLE_LOSSLESS.equals(transferSyntaxUid);
     }
 
-    /** Decodes frame {@code frame} (from 0) of an instance read with its Pixel Data. */
+    /**
+     * Decodes frame {@code frame} (from 0) of an instance read with its Pixel Data. Rescale and
+     * window come from the frame's functional groups in an enhanced multi-frame image, else from
+     * the top level of the data set.
+     */
     public static Frame decode(DicomInstance instance, int frame) throws DicomFormatException {
         String ts = instance.transferSyntaxUid();
         if (!canDecode(ts)) {
@@ -119,11 +123,13 @@ public final class FrameDecoder {
             }
         }
         NativeSamples.mask(samples, bitsStored, signed);
-        double slope = ds.getDouble(Tag.RescaleSlope, 1.0);
-        double intercept = ds.getDouble(Tag.RescaleIntercept, 0.0);
+        DataSet transformation = FunctionalGroups.item(ds, frame, Tag.PixelValueTransformationSequence);
+        DataSet voi = FunctionalGroups.item(ds, frame, Tag.FrameVOILUTSequence);
+        double slope = transformation.getDouble(Tag.RescaleSlope, 1.0);
+        double intercept = transformation.getDouble(Tag.RescaleIntercept, 0.0);
         Palette palette = "PALETTE COLOR".equals(photometric) ? Palette.of(ds) : null;
         return new Frame(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, signed, photometric,
-                slope == 0 ? 1.0 : slope, intercept, headerWindow(ds), samples, palette);
+                slope == 0 ? 1.0 : slope, intercept, headerWindow(voi), samples, palette);
     }
 
     /**
