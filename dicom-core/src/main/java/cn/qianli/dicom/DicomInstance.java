@@ -37,6 +37,15 @@ public final class DicomInstance {
     }
 
     /**
+     * Reads and checks a whole Part 10 file held in memory (a STOW-RS part, say). Offsets
+     * ({@link Element#valueOffset()}, frame locations) count from the first byte of the array;
+     * {@link #file()} is null.
+     */
+    public static DicomInstance read(byte[] part10) throws DicomFormatException {
+        return new DicomInstance(null, Part10Reader.read(part10, false));
+    }
+
+    /**
      * Reads and checks the file up to the Pixel Data; its header must be whole and well formed,
      * what follows is not looked at. {@link #hasPixelData()} is then false.
      */
@@ -52,7 +61,7 @@ public final class DicomInstance {
         return transferSyntaxUid;
     }
 
-    /** The file this instance was read from. */
+    /** The file this instance was read from; null when it was read from memory. */
     public Path file() {
         return file;
     }

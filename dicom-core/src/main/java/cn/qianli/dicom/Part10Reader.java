@@ -58,6 +58,13 @@ final class Part10Reader {
         return reader.readFile();
     }
 
+    static Result read(byte[] part10, boolean headerOnly) throws DicomFormatException {
+        Part10Reader reader = new Part10Reader();
+        reader.headerOnly = headerOnly;
+        reader.buf = ByteBuffer.wrap(part10).asReadOnlyBuffer();
+        return reader.readFile();
+    }
+
     private static ByteBuffer load(Path file) throws DicomFormatException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();

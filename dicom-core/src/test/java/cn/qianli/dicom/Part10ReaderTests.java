@@ -78,6 +78,19 @@ class Part10ReaderTests {
     }
 
     @Test
+    void readsAPart10FileHeldInMemoryLikeOneOnDisk() throws Exception {
+        Path file = SampleFiles.testFile("JPEG2000.dcm");
+        DicomInstance fromDisk = DicomInstance.read(file);
+        DicomInstance fromMemory = DicomInstance.read(Files.readAllBytes(file));
+        assertThat(fromMemory.identity()).isEqualTo(fromDisk.identity());
+        assertThat(fromMemory.file()).isNull();
+        assertThat(fromMemory.dataSet().get(Tag.PixelData).fragmentRanges())
+                .isEqualTo(fromDisk.dataSet().get(Tag.PixelData).fragmentRanges());
+        byte[] cut = Arrays.copyOf(Files.readAllBytes(file), 3000);
+        assertThatThrownBy(() -> DicomInstance.read(cut)).hasMessageStartingWith("truncated at offset");
+    }
+
+    @Test
     void refusesADataSetWithoutFileMetaInformation() {
         assertThatThrownBy(() -> DicomInstance.read(SampleFiles.testFile("no_meta.dcm")))
                 .hasMessageContaining("no 128-byte preamble followed by \"DICM\"");
