@@ -43,11 +43,13 @@ public final class SpecificCharacterSet {
     private SpecificCharacterSet(List<String> terms) {
         this.terms = List.copyOf(terms);
         String first = terms.isEmpty() ? "" : terms.get(0);
-        this.codeExtensions = terms.size() > 1 || first.startsWith("ISO 2022");
+        // UTF-8 and GB18030 allow no code extensions: further values are ignored
+        boolean unicode = first.equals("ISO_IR 192") || first.equals("GB18030") || first.equals("GBK");
+        this.codeExtensions = !unicode && (terms.size() > 1 || first.startsWith("ISO 2022"));
         if (codeExtensions) {
             CodeElement g0 = CodeElement.ASCII;
             CodeElement g1 = null;
-            CodeElement named = CodeElement.forTerm(first);
+            CodeElement named = CodeElement.forTerm(first.replace("ISO_IR ", "ISO 2022 IR "));
             if (named != null) {
                 if (named.isG1()) {
                     g1 = named;

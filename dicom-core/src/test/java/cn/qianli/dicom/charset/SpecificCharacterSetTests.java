@@ -104,6 +104,14 @@ class SpecificCharacterSetTests {
     }
 
     @Test
+    void ignoresCodeExtensionsAfterUtf8OrGb18030() {
+        byte[] utf8 = "王^小东".getBytes(StandardCharsets.UTF_8);
+        assertThat(SpecificCharacterSet.of("ISO_IR 192", "ISO 2022 IR 87").decode(utf8, true)).isEqualTo("王^小东");
+        byte[] gb = "王^小东".getBytes(Charset.forName("GB18030"));
+        assertThat(SpecificCharacterSet.of("GB18030", "ISO 2022 IR 58").decode(gb, true)).isEqualTo("王^小东");
+    }
+
+    @Test
     void decodesLatin1WithoutCodeExtensions() {
         byte[] name = "Buc^Jérôme".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(SpecificCharacterSet.of("ISO_IR 100").decode(name, true)).isEqualTo("Buc^Jérôme");
