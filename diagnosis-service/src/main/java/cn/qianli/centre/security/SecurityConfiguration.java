@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -60,6 +61,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, Problem.UNAUTHENTICATED, null))
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, Problem.FORBIDDEN, null)));
         return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded ';', '..', and the like) answer as problem+json too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, Problem.BAD_REQUEST, "the request URL was refused");
     }
 
     @Bean

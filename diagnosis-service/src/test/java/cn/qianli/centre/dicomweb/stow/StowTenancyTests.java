@@ -1,0 +1,122 @@
+package cn.qianli.centre.dicomweb.stow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qianli.centre.CentreTest;
+import cn.qianli.centre.Http;
+import cn.qianli.centre.Tokens;
+import cn.qianli.centre.archive.ArchiveIndex;
+import cn.qianli.centre.dicomweb.ArchiveSnapshot;
+import cn.qianli.centre.dicomweb.Stow;
+import cn.qianli.centre.storage.ObjectStore;
+import cn.qianli.dicom.DicomInstance;
+import cn.qianli.dicom.synthetic.SyntheticCt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may store, and for which hospital. */
+class StowTenancyTests extends CentreTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArchiveIndex index;
+
+    @Autowired
+    ObjectStore store;
+
+    @Autowired
+    DataSource db;
+
+    @TempDir
+    Path temp;
+
+    Http http;
+    List<Path> slices;
+
+    @BeforeEach
+    void twoSlicesOfANewStudy() throws Exception {
+        http = new Http(port);
+        slices = SyntheticCt.study("T-" + System.nanoTime(), "Li^Na=李^娜").size(16, 16).slices(2)
+                .writeTo(Files.createTempDirectory(temp, "ct"));
+    }
+
+    private static String sop(Path file) throws Exception {
+        return DicomInstance.readHeader(file).identity().sopInstanceUid();
+    }
+
+    private String hospitalOf(Path file) throws Exception {
+        return index.findInstance(sop(file)).orElseThrow().hospitalId();
+    }
+
+    @Test
+    void clinicStoresForItsOwnHospital() throws Exception {
+        assertThat(Stow.files(http, Tokens.user("clinic2"), slices).status()).isEqualTo(200);
+        assertThat(hospitalOf(slices.get(0))).isEqualTo("H002");
+    }
+
+    @Test
+    void gatewayStoresForItsOwnHospital() throws Exception {
+        assertThat(Stow.files(http, Tokens.client("gateway-h001"), slices).status()).isEqualTo(200);
+        assertThat(hospitalOf(slices.get(1))).isEqualTo("H001");
+    }
+
+    @Test
+    void clinicMayNotAddToAnotherHospitalsStudy() throws Exception {
+        assertThat(Stow.files(http, Tokens.user("clinic1"), List.of(slices.get(0))).status()).isEqualTo(200);
+        ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
+
+        Stow.Answer answer = Stow.files(http, Tokens.user("clinic2"), List.of(slices.get(1)));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.failureReasons()).containsExactly(StowTests.NOT_AUTHORIZED);
+        assertThat(ArchiveSnapshot.take(db, store)).isEqualTo(before);
+    }
+
+    @Test
+    void gatewayMayNotResendAnotherHospitalsInstance() throws Exception {
+        assertThat(Stow.files(http, Tokens.client("gateway-h001"), slices).status()).isEqualTo(200);
+        ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
+
+        Stow.Answer answer = Stow.files(http, Tokens.client("gateway-h002"), slices);
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.failureReasons()).containsExactly(StowTests.NOT_AUTHORIZED, StowTests.NOT_AUTHORIZED);
+        assertThat(ArchiveSnapshot.take(db, store)).isEqualTo(before);
+    }
+
+    @Test
+    void gatewayTokenNamingAnotherHospitalThanItsRegistrationIsRefused() throws Exception {
+        String forged = Tokens.keycloak().reissue(Tokens.client("gateway-h001"), c -> c.put("hospital_id", "H002"));
+        ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
+        Stow.Answer answer = Stow.files(http, forged, slices);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(ArchiveSnapshot.take(db, store)).isEqualTo(before);
+    }
+
+    @Test
+    void rolesThatDoNotSendImagesMayNotStore() throws Exception {
+        ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
+        for (String token : new String[] {Tokens.user("radiologist1"), Tokens.user("auditor1"),
+                Tokens.client("ai-assist")}) {
+            Stow.Answer answer = Stow.files(http, token, slices);
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.problemCode()).isEqualTo("forbidden");
+        }
+        assertThat(ArchiveSnapshot.take(db, store)).isEqualTo(before);
+    }
+
+    @Test
+    void anonymousMayNotStore() throws Exception {
+        Stow.Answer answer = Stow.files(http, null, slices);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(index.findInstance(sop(slices.get(0)))).isEmpty();
+    }
+}
