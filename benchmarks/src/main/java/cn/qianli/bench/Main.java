@@ -1,0 +1,62 @@
+package cn.qianli.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./qianli bench [--runs N] [--work DIR] [--quick]}: runs every benchmark and prints
+ * Markdown tables; the same text is saved under the work folder as results-TIMESTAMP.md.
+ * {@code --quick} uses a tenth of each corpus and one run, to check the set-up, not to measure.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 3;
+        boolean quick = false;
+        Path work = Path.of(".qianli", "bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--quick" -> quick = true;
+                default -> {
+                    System.err.println("usage: ./qianli bench [--runs N] [--work DIR] [--quick]");
+                    System.exit(2);
+                }
+            }
+        }
+        Files.createDirectories(work);
+        StringBuilder report = new StringBuilder("# Qianli benchmarks, " + LocalDateTime.now().withNano(0) + "\n\n");
+        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append("\n\n");
+
+        System.out.println("Preparing corpora in " + work.toAbsolutePath());
+        int scale = quick ? 10 : 1;
+        if (quick) {
+            runs = 1;
+        }
+        List<Corpus> corpora = List.of(
+                Corpus.ct(work.resolve("corpus"), 2000 / scale + " small CT (128x128)", 2000 / scale, 128, 128),
+                Corpus.ct(work.resolve("corpus"), 1000 / scale + " CT of 512 KB (512x512)", 1000 / scale, 512, 512));
+        List<ScpIngestBenchmark.TargetFactory> targets = new ArrayList<>();
+        targets.add(w -> new DcmtkStoreScp(w, Ports.free()));
+        targets.add(w -> QianliStoreScp.start(w, false));
+        targets.add(w -> QianliStoreScp.start(w, true));
+
+        report.append("## C-STORE ingest (storescu as the modality)\n\n");
+        report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
+
+        String text = report.toString();
+        System.out.println();
+        System.out.println(text);
+        Path saved = work.resolve("results-" + LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".md");
+        Files.writeString(saved, text);
+        System.out.println("Saved to " + saved.toAbsolutePath());
+    }
+}

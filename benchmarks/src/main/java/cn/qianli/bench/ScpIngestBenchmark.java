@@ -1,0 +1,63 @@
+package cn.qianli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * C-STORE ingest: DCMTK's storescu sends each corpus to each SCP with 1 and with 4 associations;
+ * instances per second is the median of several runs. The SCPs share the machine with the sender,
+ * as they would share it with nothing on a gateway PC: compare figures of the same run only.
+ */
+final class ScpIngestBenchmark {
+
+    /** Makes a fresh SCP under test in the work folder. */
+    interface TargetFactory {
+        StoreTarget start(Path work) throws Exception;
+    }
+
+    private final Path work;
+    private final int runs;
+
+    ScpIngestBenchmark(Path work, int runs) {
+        this.work = work;
+        this.runs = runs;
+    }
+
+    Table run(List<Corpus> corpora, List<TargetFactory> targets) throws Exception {
+        Table table = new Table("corpus", "SCP", "associations", "instances/s (median)", "MB/s", "runs");
+        for (Corpus corpus : corpora) {
+            for (int associations : new int[] {1, 4}) {
+                List<Path> folders = corpus.split(work.resolve("split"), associations);
+                for (TargetFactory factory : targets) {
+                    try (StoreTarget target = factory.start(work)) {
+                        double[] rates = new double[runs];
+                        for (int run = 0; run < runs; run++) {
+                            Corpus.deleteTree(target.output());
+                            Files.createDirectories(target.output());
+                            Path logs = Files.createDirectories(work.resolve("logs"));
+                            long nanos = StoreScu.sendNanos(folders, target, logs);
+                            long received = StoreScu.countReceived(target.output());
+                            if (received != corpus.files().size()) {
+                                throw new IOException(target.name() + " received " + received + " of "
+                                        + corpus.files().size() + " instances");
+                            }
+                            rates[run] = corpus.files().size() / (nanos / 1e9);
+                            System.out.printf(Locale.ROOT, "  %s, %s, %d association(s), run %d: %.0f instances/s%n",
+                                    corpus.name(), target.name(), associations, run + 1, rates[run]);
+                        }
+                        double median = Table.median(rates);
+                        double megabytes = median * corpus.bytes() / corpus.files().size() / 1e6;
+                        table.add(corpus.name(), target.name(), associations,
+                                String.format(Locale.ROOT, "%.0f", median),
+                                String.format(Locale.ROOT, "%.1f", megabytes), runs);
+                        Corpus.deleteTree(target.output());
+                    }
+                }
+            }
+        }
+        return table;
+    }
+}
