@@ -20,11 +20,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,22 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * STOW-RS like a gateway sends them and declared complete through {@link StudyIntake}. All
  * subclasses share one application context.
  */
-@Import(ReadingTest.FixedClock.class)
+@Import(FixedClockConfiguration.class)
 public abstract class ReadingTest extends CentreTest {
 
     /** Monday 2026-11-23 10:00 in Shanghai. */
     public static final Instant MONDAY_10_00 = Instant.parse("2026-11-23T02:00:00Z");
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(MONDAY_10_00);
-        }
-    }
 
     @LocalServerPort
     protected int port;
@@ -94,13 +82,18 @@ public abstract class ReadingTest extends CentreTest {
     }
 
     /** A complete study's reading request id (ready). */
+    /** Sends some of a study's files like a gateway does. */
+    protected void send(List<Path> files) {
+        assertThat(Stow.files(http, Tokens.client("gateway-h001"), files).status()).isEqualTo(200);
+    }
+
     protected long readyStudy(String bodyPart, int slices) {
         SyntheticCt ct = storeStudy(bodyPart, "CT " + bodyPart, slices);
         return intake.completed(ct.studyInstanceUid(), slices).orElseThrow().id();
     }
 
     protected record Answer(int status, JsonNode body) {
-        String code() {
+        public String code() {
             return body.path("code").asString();
         }
     }
