@@ -15,6 +15,11 @@ class ForwardConfiguration {
         return token.enabled() ? new ClientCredentialsTokens(token, clock) : BearerTokens.NONE;
     }
 
+    @Bean
+    CentreApi centreApi(CentreProperties centre, BearerTokens tokens) {
+        return new CentreApi(centre, tokens);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
     Forwarder forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
         return new Forwarder(spool, centre, tokens, clock);

@@ -331,6 +331,20 @@ public final class Spool {
                 Optional.ofNullable(lastError), list, List.copyOf(quarantined.values()), freeBytes());
     }
 
+    /** Every instance in the queue, in flight or not. */
+    public synchronized List<SpooledInstance> queued() {
+        List<SpooledInstance> list = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            list.add(entry.instance);
+        }
+        return list;
+    }
+
+    /** The spool's root directory. */
+    public Path root() {
+        return queue.getParent();
+    }
+
     /** Records an error that is not about one instance (e.g. the centre unreachable). */
     public synchronized void lastError(String error) {
         lastError = error;

@@ -25,17 +25,17 @@ import java.util.zip.GZIPInputStream;
  * checks each part's Content-Digest, names each part by the SOP Instance UID the test registered
  * for its bytes, and answers what the script says.
  */
-final class FakeCentre implements AutoCloseable {
+public final class FakeCentre implements AutoCloseable {
 
     /** What to answer to one request: the HTTP status and per-instance outcomes (null reason = stored). */
-    record Reply(int status, Map<String, Integer> outcomes) {
+    public record Reply(int status, Map<String, Integer> outcomes) {
     }
 
-    interface Script {
+    public interface Script {
         Reply answer(int requestNumber, List<String> sopInstanceUids, String authorization);
     }
 
-    static final Script STORE_ALL = (n, uids, auth) -> {
+    public static final Script STORE_ALL = (n, uids, auth) -> {
         Map<String, Integer> all = new java.util.LinkedHashMap<>();
         uids.forEach(u -> all.put(u, null));
         return new Reply(200, all);
@@ -43,24 +43,37 @@ final class FakeCentre implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> uidByDigest = new ConcurrentHashMap<>();
-    final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-    final Map<String, byte[]> stored = new ConcurrentHashMap<>();
-    final AtomicInteger requests = new AtomicInteger();
+    public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> stored = new ConcurrentHashMap<>();
+    public final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger gzipRequests = new AtomicInteger();
     final AtomicInteger digestMismatches = new AtomicInteger();
-    volatile Script script = STORE_ALL;
+    public volatile Script script = STORE_ALL;
 
-    FakeCentre() throws IOException {
+    /** JSON bodies posted to {@code /api/gateway/...}, by path. */
+    public final Map<String, List<String>> apiPosts = new ConcurrentHashMap<>();
+    /** The status the gateway API answers (404: a centre without the endpoint yet). */
+    public volatile int apiStatus = 200;
+
+    public FakeCentre() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/dicom-web/studies", this::stow);
+        server.createContext("/api/gateway/", exchange -> {
+            try (exchange) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                apiPosts.computeIfAbsent(exchange.getRequestURI().getPath(),
+                        k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(body);
+                exchange.sendResponseHeaders(apiStatus, -1);
+            }
+        });
         server.start();
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    void register(String sopInstanceUid, byte[] bytes) throws Exception {
+    public void register(String sopInstanceUid, byte[] bytes) throws Exception {
         uidByDigest.put(sha256(bytes), sopInstanceUid);
     }
 
