@@ -54,6 +54,44 @@ class PduInputTests {
     }
 
     @Test
+    void skipsAsynchronousOperationsRoleSelectionAndUserIdentitySubItems() throws IOException {
+        AAssociateRq rq = new AAssociateRq(1, "CALLED", "CALLING", Uid.DICOM_APPLICATION_CONTEXT,
+                List.of(new PresentationContextRq(1, CT, List.of(EXPLICIT))), new UserInformation(32768, "1.2.3", ""));
+        byte[] plain = written(rq);
+        byte[] extra = {
+            0x53, 0, 0, 4, 0, 5, 0, 5,                                       // asynchronous operations window
+            0x54, 0, 0, 8, 0, 4, '1', '.', '2', '3', 1, 0,                   // SCP/SCU role selection "1.23"
+            0x58, 0, 0, 10, 1, 0, 0, 4, 'u', 's', 'e', 'r', 0, 0};           // user identity: username
+        // append the sub-items inside the user information item (the last item) and fix the lengths
+        byte[] bytes = new byte[plain.length + extra.length];
+        System.arraycopy(plain, 0, bytes, 0, plain.length);
+        System.arraycopy(extra, 0, bytes, plain.length, extra.length);
+        int pduLength = plain.length - 6 + extra.length;
+        bytes[2] = (byte) (pduLength >>> 24);
+        bytes[3] = (byte) (pduLength >>> 16);
+        bytes[4] = (byte) (pduLength >>> 8);
+        bytes[5] = (byte) pduLength;
+        int userItem = indexOfUserInformation(plain);
+        int itemLength = ((plain[userItem + 2] & 0xFF) << 8 | (plain[userItem + 3] & 0xFF)) + extra.length;
+        bytes[userItem + 2] = (byte) (itemLength >>> 8);
+        bytes[userItem + 3] = (byte) itemLength;
+        AAssociateRq read = (AAssociateRq) input(bytes).next();
+        assertThat(read).isEqualTo(rq);
+    }
+
+    /** Offset of the user information item (type 50H) in an encoded A-ASSOCIATE-RQ. */
+    private static int indexOfUserInformation(byte[] pdu) {
+        int offset = 6 + 68;
+        while (offset < pdu.length) {
+            if ((pdu[offset] & 0xFF) == 0x50) {
+                return offset;
+            }
+            offset += 4 + ((pdu[offset + 2] & 0xFF) << 8 | (pdu[offset + 3] & 0xFF));
+        }
+        throw new AssertionError("no user information item");
+    }
+
+    @Test
     void readsPdvsOfOneAndSeveralPdus() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PduOutput out = new PduOutput(bytes);
