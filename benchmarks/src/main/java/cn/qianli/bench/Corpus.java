@@ -57,6 +57,12 @@ record Corpus(String name, Path directory, List<Path> files, long bytes) {
         return folders;
     }
 
+    static long countFiles(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
     static void deleteTree(Path path) {
         if (!Files.exists(path)) {
             return;

@@ -45,8 +45,14 @@ final class DcmtkStoreScp implements StoreTarget {
     }
 
     @Override
-    public Path output() {
-        return output;
+    public void reset() throws IOException {
+        Corpus.deleteTree(output);
+        Files.createDirectories(output);
+    }
+
+    @Override
+    public long received() throws IOException {
+        return Corpus.countFiles(output);
     }
 
     @Override

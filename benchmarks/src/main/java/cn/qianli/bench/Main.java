@@ -48,6 +48,7 @@ public final class Main {
         targets.add(w -> new DcmtkStoreScp(w, Ports.free()));
         targets.add(w -> QianliStoreScp.start(w, false));
         targets.add(w -> QianliStoreScp.start(w, true));
+        targets.add(w -> new OrthancScp(w, false));
 
         report.append("## C-STORE ingest (storescu as the modality)\n\n");
         report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');

@@ -50,8 +50,14 @@ final class QianliStoreScp implements StoreTarget {
     }
 
     @Override
-    public Path output() {
-        return output;
+    public void reset() throws IOException {
+        Corpus.deleteTree(output);
+        Files.createDirectories(output);
+    }
+
+    @Override
+    public long received() throws IOException {
+        return Corpus.countFiles(output);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package cn.qianli.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +39,5 @@ final class StoreScu {
                     + "; see " + logs);
         }
         return elapsed;
-    }
-
-    static long countReceived(Path output) throws IOException {
-        try (var walk = Files.walk(output)) {
-            return walk.filter(Files::isRegularFile).count();
-        }
     }
 }

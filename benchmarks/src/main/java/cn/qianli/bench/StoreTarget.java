@@ -1,8 +1,6 @@
 package cn.qianli.bench;
 
-import java.nio.file.Path;
-
-/** A C-STORE SCP under test: started once, emptied between runs, stopped at the end. */
+/** A C-STORE SCP under test: started once per series of runs, emptied between runs, then closed. */
 interface StoreTarget extends AutoCloseable {
 
     String name();
@@ -11,8 +9,11 @@ interface StoreTarget extends AutoCloseable {
 
     int port();
 
-    /** Where the received files land; emptied before each run. */
-    Path output();
+    /** Forgets everything received so far, ready for the next run. */
+    void reset() throws Exception;
+
+    /** Instances received since the last reset. */
+    long received() throws Exception;
 
     @Override
     void close();
