@@ -196,6 +196,28 @@ class HostilePeerTests {
     }
 
     @Test
+    void refusesAStoreWhoseSopClassIsNotItsContexts() throws Exception {
+        start(config());
+        try (FakePeer peer = new FakePeer(server.port())) {
+            PresentationContextRq ct = new PresentationContextRq(1, Uid.CT_IMAGE_STORAGE,
+                    List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN));
+            assertThat(peer.associate("HOSTILE", "QIANLI_TEST", List.of(ct))).isInstanceOf(AAssociateAc.class);
+            Command store = Command.request(Command.C_STORE_RQ, 1, Uid.MR_IMAGE_STORAGE, true);
+            store.setString(Command.AffectedSOPInstanceUID, "1.2.3.4");
+            peer.sendCommand(1, store);
+            peer.sendDataSet(1, new byte[] {8, 0, 0x18, 0, 2, 0, 0, 0, '1', 0});
+            Pdv pdv = (Pdv) peer.next();
+            byte[] bytes = new byte[pdv.length()];
+            peer.input().readPdvValueFully(bytes, 0, bytes.length);
+            assertThat(Command.decode(bytes, bytes.length).status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED.code());
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            assertThat(files).isEmpty();
+        }
+        assertStillServes();
+    }
+
+    @Test
     void refusesASopInstanceUidFullOfDotDotSlashAndWritesNothing() throws Exception {
         start(config());
         String evil = "../../../../../tmp/qianli-evil";

@@ -44,6 +44,18 @@ class ScuScpRoundTripTests {
     }
 
     @Test
+    void stoppingTheServerEndsItsAssociations() throws Exception {
+        DicomServer server = DicomServer.builder(config()).start();
+        try (ClientAssociation association = connect(server, List.of(ProposedContext.verification()))) {
+            assertThat(association.echo().isSuccess()).isTrue();
+            server.close();
+            assertThatThrownBy(association::echo).isInstanceOf(java.io.IOException.class);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void storesEverySampleByteIdenticalInItsOwnTransferSyntax() throws Exception {
         List<Path> files = Samples.part10();
         RecordingStore store = new RecordingStore();
