@@ -70,6 +70,12 @@ final class Association implements Closeable {
         return name;
     }
 
+    /** The peer's address as "host:port". */
+    String remoteAddress() {
+        java.net.InetSocketAddress remote = (java.net.InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote == null ? "" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    }
+
     void rename(String name) {
         this.name = name;
     }

@@ -6,6 +6,7 @@ package cn.qianli.dicom.net;
  * @param callingAeTitle the requestor's AE title
  * @param sopClassUid    the query/retrieve information model (Study Root)
  * @param identifier     the query keys (matching and return keys)
+ * @param remoteAddress  the requestor's address, "host:port"
  */
-public record FindRequest(String callingAeTitle, String sopClassUid, QueryKeys identifier) {
+public record FindRequest(String callingAeTitle, String sopClassUid, QueryKeys identifier, String remoteAddress) {
 }

@@ -55,7 +55,7 @@ final class FindService {
         int pending = 0;
         DimseException outcome = null;
         boolean canceled = false;
-        try (Stream<QueryKeys> matches = handler.find(new FindRequest(callingAe, sopClass, keys))) {
+        try (Stream<QueryKeys> matches = handler.find(new FindRequest(callingAe, sopClass, keys, association.remoteAddress()))) {
             Iterator<QueryKeys> it = matches.iterator();
             while (it.hasNext()) {
                 QueryKeys match = it.next();

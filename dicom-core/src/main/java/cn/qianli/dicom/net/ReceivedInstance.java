@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param transferSyntaxUid the transfer syntax of the presentation context, which the data set is in
  * @param file              the Part 10 file (a name chosen by us in the spool directory), fsynced when configured
  * @param dataSetLength     bytes of data set received (the file is this plus the File Meta Information)
+ * @param remoteAddress     the sender's address, "host:port"
  */
 public record ReceivedInstance(String callingAeTitle, String calledAeTitle, String sopClassUid, String sopInstanceUid,
-        String transferSyntaxUid, Path file, long dataSetLength) {
+        String transferSyntaxUid, Path file, long dataSetLength, String remoteAddress) {
 }

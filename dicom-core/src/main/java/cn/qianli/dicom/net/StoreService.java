@@ -118,7 +118,7 @@ final class StoreService {
             return;
         }
         ReceivedInstance instance = new ReceivedInstance(callingAe, calledAe, sopClass, sopInstance,
-                pc.transferSyntax(), file, length);
+                pc.transferSyntax(), file, length, association.remoteAddress());
         int status;
         try {
             Status answer = handler.store(instance);

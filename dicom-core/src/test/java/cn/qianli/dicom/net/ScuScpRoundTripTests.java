@@ -82,6 +82,9 @@ class ScuScpRoundTripTests {
             assertThat(header.meta().transferSyntaxUid()).isEqualTo(s.instance().transferSyntaxUid());
             assertThat(header.meta().mediaStorageSopInstanceUid()).isEqualTo(s.instance().sopInstanceUid());
             assertThat(header.meta().sourceAeTitle()).isEqualTo("TEST_SCU");
+            assertThat(s.instance().callingAeTitle()).isEqualTo("TEST_SCU");
+            assertThat(s.instance().calledAeTitle()).isEqualTo("QIANLI_TEST");
+            assertThat(s.instance().remoteAddress()).startsWith("127.0.0.1:");
             assertThat(s.instance().file().getParent()).isEqualTo(spool);
             assertThat(s.instance().file().getFileName().toString()).matches("[0-9a-f-]{36}\\.dcm");
         }
