@@ -100,7 +100,7 @@ class ReceiveAndForwardTests {
     }
 
     @Test
-    void loosesNothingConfirmedWhenKilledWhileReceiving() throws Exception {
+    void losesNothingConfirmedWhenKilledWhileReceiving() throws Exception {
         try (OrthancPeer orthanc = OrthancPeer.start(temp)) {
             int port = OrthancPeer.freePort();
             Random random = new Random(11);
