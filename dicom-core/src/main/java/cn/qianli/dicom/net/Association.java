@@ -11,14 +11,17 @@ import cn.qianli.dicom.net.pdu.PduOutput;
 import cn.qianli.dicom.net.pdu.Pdv;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,7 +75,7 @@ final class Association implements Closeable {
 
     /** The peer's address as "host:port". */
     String remoteAddress() {
-        java.net.InetSocketAddress remote = (java.net.InetSocketAddress) socket.getRemoteSocketAddress();
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         return remote == null ? "" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
     }
 
@@ -194,7 +197,7 @@ final class Association implements Closeable {
                 throw new AssociationAbortedException("command set longer than " + MAX_COMMAND_LENGTH + " bytes");
             }
             if (length + pdv.length() > command.length) {
-                command = java.util.Arrays.copyOf(command, Math.max(command.length * 2, length + pdv.length()));
+                command = Arrays.copyOf(command, Math.max(command.length * 2, length + pdv.length()));
             }
             readValue(command, length, pdv.length());
             length += pdv.length();
@@ -269,7 +272,7 @@ final class Association implements Closeable {
 
     /** Reads a small data set (a C-FIND identifier) into memory, at most {@code limit} bytes. */
     byte[] readSmallDataSet(int pcid, int limit) throws AssociationAbortedException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OutputStream bounded = new OutputStream() {
             @Override
             public void write(int b) throws IOException {

@@ -250,7 +250,8 @@ public final class Command {
         }
         String sopInstance = getString(AffectedSOPInstanceUID);
         if (!sopInstance.isEmpty()) {
-            s.append(", iuid=").append(sopInstance.length() > 64 ? sopInstance.substring(0, 64) + "..." : sopInstance);
+            String shown = sopInstance.length() > 64 ? sopInstance.substring(0, 64) + "..." : sopInstance;
+            s.append(", iuid=").append(shown.replaceAll("[^\\x20-\\x7E]", "?"));
         }
         return s.append(']').toString();
     }

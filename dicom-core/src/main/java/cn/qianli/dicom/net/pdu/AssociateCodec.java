@@ -235,7 +235,7 @@ final class AssociateCodec {
     private static String aeTitle(ByteBuffer b) {
         byte[] title = new byte[16];
         b.get(title);
-        return new String(title, StandardCharsets.US_ASCII).trim();
+        return printable(new String(title, StandardCharsets.US_ASCII).trim());
     }
 
     private static String uid(ByteBuffer b) {
@@ -245,7 +245,12 @@ final class AssociateCodec {
         while (end > 0 && (value[end - 1] == 0 || value[end - 1] == ' ')) {
             end--;
         }
-        return new String(value, 0, end, StandardCharsets.US_ASCII).trim();
+        return printable(new String(value, 0, end, StandardCharsets.US_ASCII).trim());
+    }
+
+    /** Peer-chosen text goes into logs: control and non-ASCII characters become '?'. */
+    private static String printable(String s) {
+        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? s : s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     private static byte[] ascii(String s) {
