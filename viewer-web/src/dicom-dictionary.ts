@@ -33,6 +33,16 @@ export const TAGS = {
   NumberOfFrames: '00280008',
   Rows: '00280010',
   Columns: '00280011',
+  TransferSyntaxUID: '00020010',
+  ImagePositionPatient: '00200032',
+  ImageOrientationPatient: '00200037',
+  SliceLocation: '00201041',
+  PixelSpacing: '00280030',
+  SliceThickness: '00180050',
+  WindowCenter: '00281050',
+  WindowWidth: '00281051',
+  RescaleIntercept: '00281052',
+  RescaleSlope: '00281053',
 } as const;
 
 export type DicomKeyword = keyof typeof TAGS;
@@ -75,4 +85,14 @@ export interface KeywordValue {
   NumberOfFrames: number;
   Rows: number;
   Columns: number;
+  TransferSyntaxUID: string;
+  ImagePositionPatient: number;
+  ImageOrientationPatient: number;
+  SliceLocation: number;
+  PixelSpacing: number;
+  SliceThickness: number;
+  WindowCenter: number;
+  WindowWidth: number;
+  RescaleIntercept: number;
+  RescaleSlope: number;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createDicomWebSource, TAGS, type DicomJsonDataset } from '../dicom-web';
+import { orderInstances, scrollIndex, slicePosition, stackFrames } from './stack';
+
+const AXIAL = [1, 0, 0, 0, 1, 0];
+
+function instance(sop: string, n: number, z?: number, frames?: number): DicomJsonDataset {
+  const d: Record<string, { vr: string; Value: unknown[] }> = {
+    [TAGS.SOPInstanceUID]: { vr: 'UI', Value: [sop] },
+    [TAGS.InstanceNumber]: { vr: 'IS', Value: [n] },
+  };
+  if (z !== undefined) {
+    d[TAGS.ImagePositionPatient] = { vr: 'DS', Value: [-120, -120, z] };
+    d[TAGS.ImageOrientationPatient] = { vr: 'DS', Value: AXIAL };
+  }
+  if (frames !== undefined) {
+    d[TAGS.NumberOfFrames] = { vr: 'IS', Value: [frames] };
+  }
+  return d;
+}
+
+const sop = (d: DicomJsonDataset) => d[TAGS.SOPInstanceUID]!.Value![0];
+
+describe('stack order', () => {
+  it('projectsThePositionOnTheSliceNormal', () => {
+    expect(slicePosition(instance('a', 1, -35.5))).toBe(-35.5);
+    expect(slicePosition(instance('a', 1))).toBeUndefined();
+  });
+
+  it('stacksHeadFirstByPositionWhateverTheInstanceNumbers', () => {
+    const ordered = orderInstances([instance('low', 1, -50), instance('high', 3, 10), instance('mid', 2, -20)]);
+    expect(ordered.map(sop)).toEqual(['high', 'mid', 'low']);
+  });
+
+  it('fallsBackToInstanceNumberWithoutGeometry', () => {
+    const ordered = orderInstances([instance('c', 3), instance('a', 1, 5), instance('b', 2)]);
+    expect(ordered.map(sop)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('listsEveryFrameOfAMultiFrameInstanceWithItsUrl', () => {
+    const source = createDicomWebSource({ baseUrl: '/dicom-web' });
+    const frames = stackFrames(source, '1.2', '1.2.3', [instance('1.2.3.4', 1, undefined, 3)]);
+    expect(frames.map((f) => f.frameNumber)).toEqual([1, 2, 3]);
+    expect(frames[2]!.url).toBe('/dicom-web/studies/1.2/series/1.2.3/instances/1.2.3.4/frames/3');
+  });
+
+  it('keepsScrollingInsideTheStack', () => {
+    expect(scrollIndex(0, -1, 10)).toBe(0);
+    expect(scrollIndex(9, 5, 10)).toBe(9);
+    expect(scrollIndex(4, 3, 10)).toBe(7);
+    expect(scrollIndex(3, 1, 0)).toBe(0);
+  });
+});

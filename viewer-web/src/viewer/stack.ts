@@ -1,0 +1,75 @@
+/**
+ * From a series' metadata (DICOM JSON) to the ordered frames a stack viewport shows:
+ * along the slice normal when positions and orientation are there (PS3.3 C.7.6.2),
+ * else by Instance Number; each frame of a multi-frame instance in turn.
+ */
+import { value, values, type DicomJsonDataset, type DicomWebSource } from '../dicom-web';
+
+export interface StackFrame {
+  readonly sopInstanceUID: string;
+  /** numbered from 1 */
+  readonly frameNumber: number;
+  readonly url: string;
+  readonly metadata: DicomJsonDataset;
+}
+
+/** The position of an instance along its slice normal, if its geometry says. */
+export function slicePosition(instance: DicomJsonDataset): number | undefined {
+  const position = values(instance, 'ImagePositionPatient').map(Number);
+  const orientation = values(instance, 'ImageOrientationPatient').map(Number);
+  if (position.length !== 3 || orientation.length !== 6 || [...position, ...orientation].some(Number.isNaN)) {
+    return undefined;
+  }
+  const [r1, r2, r3, c1, c2, c3] = orientation as [number, number, number, number, number, number];
+  const normal = [r2 * c3 - r3 * c2, r3 * c1 - r1 * c3, r1 * c2 - r2 * c1] as const;
+  return position[0]! * normal[0] + position[1]! * normal[1] + position[2]! * normal[2];
+}
+
+/** Orders instances for stacking: by slice position when all have one, else by Instance Number. */
+export function orderInstances(instances: readonly DicomJsonDataset[]): DicomJsonDataset[] {
+  const positions = instances.map(slicePosition);
+  const byNumber = (a: DicomJsonDataset, b: DicomJsonDataset) =>
+    (value(a, 'InstanceNumber') ?? 0) - (value(b, 'InstanceNumber') ?? 0);
+  if (positions.every((p) => p !== undefined) && new Set(positions).size === positions.length) {
+    // head first: the highest position (superior) at the top of the stack, as radiologists scroll
+    return instances
+      .map((instance, i) => ({ instance, p: positions[i]! }))
+      .sort((a, b) => b.p - a.p)
+      .map((x) => x.instance);
+  }
+  return [...instances].sort(byNumber);
+}
+
+/** The frames of a series, in viewing order, with their Retrieve Frames URLs. */
+export function stackFrames(
+  source: Pick<DicomWebSource, 'frameUrl'>,
+  studyInstanceUID: string,
+  seriesInstanceUID: string,
+  instances: readonly DicomJsonDataset[],
+): StackFrame[] {
+  const frames: StackFrame[] = [];
+  for (const instance of orderInstances(instances)) {
+    const sop = value(instance, 'SOPInstanceUID');
+    if (sop === undefined) {
+      continue;
+    }
+    const count = Math.max(1, Number(value(instance, 'NumberOfFrames') ?? 1) || 1);
+    for (let frame = 1; frame <= count; frame++) {
+      frames.push({
+        sopInstanceUID: sop,
+        frameNumber: frame,
+        url: source.frameUrl(studyInstanceUID, seriesInstanceUID, sop, frame),
+        metadata: instance,
+      });
+    }
+  }
+  return frames;
+}
+
+/** The index shown after scrolling by delta, kept within the stack. */
+export function scrollIndex(current: number, delta: number, length: number): number {
+  if (length <= 0) {
+    return 0;
+  }
+  return Math.min(length - 1, Math.max(0, current + delta));
+}
