@@ -7,11 +7,17 @@ import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.Uid;
 import cn.qianli.dicom.net.dimse.DimseException;
 import cn.qianli.dicom.net.dimse.Status;
+import cn.qianli.dicom.part10.FileMetaInformation;
 import cn.qianli.dicom.part10.Part10Exception;
 import cn.qianli.dicom.part10.Part10Header;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -88,6 +94,37 @@ class ScuScpRoundTripTests {
             assertThat(s.instance().file().getParent()).isEqualTo(spool);
             assertThat(s.instance().file().getFileName().toString()).matches("[0-9a-f-]{36}\\.dcm");
         }
+    }
+
+    @Test
+    void streamsALargeDataSetThroughWithoutHoldingIt(@TempDir Path source) throws Exception {
+        int pixelBytes = 96 * 1024 * 1024;
+        Path file = source.resolve("large.dcm");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            FileMetaInformation.of(Uid.SECONDARY_CAPTURE_IMAGE_STORAGE, "1.2.3.4.5.6", Uid.EXPLICIT_VR_LITTLE_ENDIAN,
+                    "TEST").write(out);
+            ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            header.putShort((short) (Tag.PixelData >>> 16)).putShort((short) Tag.PixelData).put((byte) 'O')
+                    .put((byte) 'W').putShort((short) 0).putInt(pixelBytes);
+            out.write(header.array());
+            byte[] chunk = new byte[1 << 16];
+            for (int i = 0; i < pixelBytes / chunk.length; i++) {
+                Arrays.fill(chunk, (byte) i);
+                out.write(chunk);
+            }
+        }
+        RecordingStore store = new RecordingStore();
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        try (DicomServer server = DicomServer.builder(config().withFsync(false)).onStore(store).start();
+             ClientAssociation association = connect(server, ProposedContext.forFiles(List.of(file)))) {
+            assertThat(association.store(file).isSuccess()).isTrue();
+        }
+        System.gc();
+        assertThat(rt.totalMemory() - rt.freeMemory() - before).as("heap growth").isLessThan(32L * 1024 * 1024);
+        assertThat(store.digests()).containsExactly(Samples.dataSetDigest(file));
+        assertThat(store.stored.get(0).instance().dataSetLength()).isEqualTo(12L + pixelBytes);
     }
 
     @Test
