@@ -2,7 +2,12 @@ package cn.qianli.centre.report;
 
 import cn.qianli.centre.reading.ReadingWorkflow;
 import cn.qianli.centre.security.Caller;
+import java.io.IOException;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,16 +22,29 @@ class ReportController {
 
     private final ReportService reports;
     private final ReportTemplates templates;
+    private final ReportPdf pdf;
 
-    ReportController(ReportService reports, ReportTemplates templates) {
+    ReportController(ReportService reports, ReportTemplates templates, ReportPdf pdf) {
         this.reports = reports;
         this.templates = templates;
+        this.pdf = pdf;
     }
 
     /** The report with its addenda (a clinic sees it once it is signed). */
     @GetMapping("/api/reading/{id}/report")
     Report get(Caller caller, @PathVariable long id) {
         return reports.get(id, caller);
+    }
+
+    /** The report as an A4 PDF with Chinese text and a QR code linking to the study. */
+    @GetMapping(path = "/api/reading/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) throws IOException {
+        ReportService.ReportedStudy rs = reports.reported(id, caller);
+        byte[] pdf = this.pdf.render(rs.request(), rs.report());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("report-" + id + ".pdf").build().toString())
+                .body(pdf);
     }
 
     /** Saves the draft; {@code version} is the version the editor started from (0 for a new report). */
