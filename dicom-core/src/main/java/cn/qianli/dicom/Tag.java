@@ -134,4 +134,18 @@ public final class Tag {
     public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
     public static final int FrameVOILUTSequence = 0x00289132;
     public static final int PixelValueTransformationSequence = 0x00289145;
+
+    // Encapsulated PDF report objects (PS3.3 A.45.1, C.24.2 Encapsulated Document, C.8.6.1 SC Equipment)
+    public static final int ConversionType = 0x00080064;
+    public static final int ContentDate = 0x00080023;
+    public static final int ContentTime = 0x00080033;
+    public static final int AcquisitionDateTime = 0x0008002A;
+    public static final int InstanceCreationTime = 0x00080014;
+    public static final int StationName = 0x00081010;
+    public static final int BurnedInAnnotation = 0x00280301;
+    public static final int ConceptNameCodeSequence = 0x0040A043;
+    public static final int DocumentTitle = 0x00420010;
+    public static final int EncapsulatedDocument = 0x00420011;
+    public static final int MIMETypeOfEncapsulatedDocument = 0x00420012;
+    public static final int EncapsulatedDocumentLength = 0x00420015;
 }
