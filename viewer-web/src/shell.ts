@@ -1,13 +1,27 @@
 /**
- * The application frame: title, language switch, navigation between the screens,
- * and the current screen. Screens that are not built yet say so plainly.
- * Routes are URL hashes (#/worklist) so the page works from any path it is served under.
+ * The application frame: title, the person and logout, language switch, navigation between the
+ * screens their roles allow, and the current screen. Routes are URL hashes (#/worklist,
+ * #/study/{StudyInstanceUID}, #/clinic, #/admin) so the page works under any path prefix.
+ * Screens not built yet say so plainly.
  */
+import type { Person, Role } from './auth';
 import { LOCALE_NAMES, LOCALES, type I18n, type MessageKey } from './i18n';
 
 export const SCREENS = ['worklist', 'clinic', 'admin'] as const;
 export type Screen = (typeof SCREENS)[number];
 export const DEFAULT_SCREEN: Screen = 'worklist';
+
+/** A route: a screen of the navigation, or one study opened for reading. */
+export type Route = { readonly screen: Screen } | { readonly screen: 'study'; readonly study: string };
+
+/** Draws a screen into main; returns the function that tears it down. */
+export type ScreenMount = (main: HTMLElement, route: Route) => () => void;
+
+export interface App {
+  readonly person?: Person;
+  readonly logout?: () => void;
+  readonly screens?: Partial<Record<Route['screen'], ScreenMount>>;
+}
 
 const SCREEN_MESSAGES: Readonly<Record<Screen, { name: MessageKey; purpose: MessageKey }>> = {
   worklist: { name: 'nav.worklist', purpose: 'screen.worklist.purpose' },
@@ -15,31 +29,65 @@ const SCREEN_MESSAGES: Readonly<Record<Screen, { name: MessageKey; purpose: Mess
   admin: { name: 'nav.admin', purpose: 'screen.admin.purpose' },
 };
 
+const SCREEN_ROLES: Readonly<Record<Screen, Role>> = { worklist: 'radiologist', clinic: 'clinic', admin: 'auditor' };
+
+/** The screens a person may see (all of them when nobody is logged in, as in tests of the frame). */
+export function allowedScreens(person: Person | undefined): Screen[] {
+  return person === undefined ? [...SCREENS] : SCREENS.filter((s) => person.roles.includes(SCREEN_ROLES[s]));
+}
+
 /** The screen a location hash names; the worklist for anything else. */
 export function screenFromHash(hash: string): Screen {
   const name = hash.replace(/^#\/?/, '');
   return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : DEFAULT_SCREEN;
 }
 
+/** The route a hash names, limited to what the person may see. */
+export function routeFromHash(hash: string, person?: Person): Route {
+  const allowed = allowedScreens(person);
+  const study = /^#\/?study\/([^/?#]+)$/.exec(hash);
+  if (study && allowed.includes('worklist')) {
+    return { screen: 'study', study: decodeURIComponent(study[1]!) };
+  }
+  const screen = screenFromHash(hash);
+  if (allowed.includes(screen) && hash.replace(/^#\/?/, '') === screen) {
+    return { screen };
+  }
+  return { screen: allowed[0] ?? DEFAULT_SCREEN };
+}
+
 /** Draws the frame into root and keeps it current; returns a function that stops it. */
-export function mountShell(root: HTMLElement, i18n: I18n, window: Window): () => void {
+export function mountShell(root: HTMLElement, i18n: I18n, window: Window, app: App = {}): () => void {
   const doc = root.ownerDocument;
+  let unmountScreen: () => void = () => {};
   const render = () => {
-    const screen = screenFromHash(window.location.hash);
+    unmountScreen();
+    const route = routeFromHash(window.location.hash, app.person);
     doc.documentElement.lang = i18n.locale;
     doc.title = i18n.t('app.title');
-    root.replaceChildren(header(doc, i18n), navigation(doc, i18n, screen), screenView(doc, i18n, screen));
+    const main = element(doc, 'main', '', 'app-screen');
+    main.dataset.screen = route.screen;
+    root.replaceChildren(header(doc, i18n, app), navigation(doc, i18n, route.screen, allowedScreens(app.person)), main);
+    root.classList.toggle('reading', route.screen === 'study');
+    const mount = app.screens?.[route.screen];
+    if (mount === undefined) {
+      unmountScreen = () => {};
+      notAvailable(doc, i18n, main, route.screen === 'study' ? 'worklist' : route.screen);
+    } else {
+      unmountScreen = mount(main, route);
+    }
   };
   const stopListening = i18n.onChange(render);
   window.addEventListener('hashchange', render);
   render();
   return () => {
+    unmountScreen();
     stopListening();
     window.removeEventListener('hashchange', render);
   };
 }
 
-function header(doc: Document, i18n: I18n): HTMLElement {
+function header(doc: Document, i18n: I18n, app: App): HTMLElement {
   const title = element(doc, 'h1', i18n.t('app.title'));
   title.append(' ', element(doc, 'span', 'Qianli', 'brand'));
 
@@ -56,18 +104,32 @@ function header(doc: Document, i18n: I18n): HTMLElement {
   }
 
   const bar = element(doc, 'header', '', 'app-header');
-  bar.append(title, switcher);
+  const right = element(doc, 'div', '', 'header-right');
+  if (app.person !== undefined) {
+    const who = element(doc, 'span', app.person.name, 'person');
+    who.dataset.username = app.person.username;
+    right.append(who);
+    if (app.person.hospitalId) right.append(element(doc, 'span', app.person.hospitalId, 'muted'));
+  }
+  right.append(switcher);
+  if (app.logout !== undefined) {
+    const out = element(doc, 'button', i18n.t('app.logout'), 'logout');
+    out.setAttribute('type', 'button');
+    out.addEventListener('click', () => app.logout?.());
+    right.append(out);
+  }
+  bar.append(title, right);
   return bar;
 }
 
-function navigation(doc: Document, i18n: I18n, current: Screen): HTMLElement {
+function navigation(doc: Document, i18n: I18n, current: Route['screen'], allowed: readonly Screen[]): HTMLElement {
   const nav = element(doc, 'nav', '', 'app-nav');
   nav.setAttribute('aria-label', i18n.t('nav.label'));
   const list = element(doc, 'ul', '');
-  for (const screen of SCREENS) {
+  for (const screen of allowed) {
     const link = element(doc, 'a', i18n.t(SCREEN_MESSAGES[screen].name));
     link.setAttribute('href', `#/${screen}`);
-    if (screen === current) {
+    if (screen === current || (current === 'study' && screen === 'worklist')) {
       link.setAttribute('aria-current', 'page');
     }
     const item = element(doc, 'li', '');
@@ -78,9 +140,7 @@ function navigation(doc: Document, i18n: I18n, current: Screen): HTMLElement {
   return nav;
 }
 
-function screenView(doc: Document, i18n: I18n, screen: Screen): HTMLElement {
-  const main = element(doc, 'main', '', 'app-screen');
-  main.dataset.screen = screen;
+function notAvailable(doc: Document, i18n: I18n, main: HTMLElement, screen: Screen): void {
   const status = element(doc, 'p', i18n.t('screen.notAvailable'), 'not-available');
   status.setAttribute('role', 'status');
   main.append(
@@ -88,7 +148,6 @@ function screenView(doc: Document, i18n: I18n, screen: Screen): HTMLElement {
     element(doc, 'p', i18n.t(SCREEN_MESSAGES[screen].purpose)),
     status,
   );
-  return main;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -1,0 +1,109 @@
+/**
+ * Cornerstone3D, started once per page: the rendering engine, the DICOM image loader
+ * (WADO-RS frames, decoded in workers, with the bearer token on every request), the tools,
+ * and one tool group that every viewport of the study screen joins.
+ */
+import { init as coreInit, metaData, RenderingEngine } from '@cornerstonejs/core';
+import { init as loaderInit, wadors } from '@cornerstonejs/dicom-image-loader';
+import {
+  addTool,
+  AngleTool,
+  EllipticalROITool,
+  Enums as ToolEnums,
+  init as toolsInit,
+  LengthTool,
+  PanTool,
+  RectangleROITool,
+  StackScrollTool,
+  ToolGroupManager,
+  WindowLevelTool,
+  ZoomTool,
+} from '@cornerstonejs/tools';
+import type { TokenSupplier } from '../dicom-web';
+import type { StackFrame } from './stack';
+
+export const RENDERING_ENGINE_ID = 'qianli';
+export const TOOL_GROUP_ID = 'qianli-stack';
+
+/** The tools the left mouse button can take; the others stay on their own buttons. */
+export const PRIMARY_TOOLS = {
+  windowLevel: WindowLevelTool.toolName,
+  pan: PanTool.toolName,
+  zoom: ZoomTool.toolName,
+  length: LengthTool.toolName,
+  angle: AngleTool.toolName,
+  rectangle: RectangleROITool.toolName,
+  ellipse: EllipticalROITool.toolName,
+} as const;
+export type PrimaryTool = keyof typeof PRIMARY_TOOLS;
+
+type ToolGroup = NonNullable<ReturnType<typeof ToolGroupManager.getToolGroup>>;
+
+let started: Promise<{ engine: RenderingEngine; tools: ToolGroup }> | undefined;
+
+/** Starts Cornerstone3D once; later calls get the same engine and tool group. */
+export function startEngine(token: TokenSupplier): Promise<{ engine: RenderingEngine; tools: ToolGroup }> {
+  started ??= (async () => {
+    await coreInit();
+    loaderInit({
+      maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+      beforeSend: async () => {
+        const bearer = await token();
+        return bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` };
+      },
+    });
+    toolsInit();
+    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, AngleTool, RectangleROITool, EllipticalROITool]) {
+      addTool(tool);
+    }
+    const tools = ToolGroupManager.createToolGroup(TOOL_GROUP_ID)!;
+    for (const name of Object.values(PRIMARY_TOOLS)) {
+      tools.addTool(name);
+    }
+    tools.addTool(StackScrollTool.toolName);
+    const { MouseBindings } = ToolEnums;
+    tools.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    tools.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    tools.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    tools.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+    for (const name of [LengthTool.toolName, AngleTool.toolName, RectangleROITool.toolName, EllipticalROITool.toolName]) {
+      tools.setToolPassive(name);
+    }
+    return { engine: new RenderingEngine(RENDERING_ENGINE_ID), tools };
+  })();
+  return started;
+}
+
+/** Gives the left mouse button to a tool; measurements made before stay visible and editable. */
+export function selectPrimaryTool(tools: ToolGroup, tool: PrimaryTool): void {
+  const { MouseBindings } = ToolEnums;
+  const current = tools.getActivePrimaryMouseButtonTool();
+  const wanted = PRIMARY_TOOLS[tool];
+  if (current === wanted) {
+    return;
+  }
+  if (current !== undefined) {
+    if (current === PanTool.toolName) {
+      tools.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    } else if (current === ZoomTool.toolName) {
+      tools.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    } else {
+      tools.setToolPassive(current);
+    }
+  }
+  tools.setToolActive(wanted, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+}
+
+/** The image ids of a stack, with each frame's metadata registered for the WADO-RS loader. */
+export function registerFrames(frames: readonly StackFrame[], baseHref: string): string[] {
+  return frames.map((frame) => {
+    const imageId = 'wadors:' + new URL(frame.url, baseHref).href;
+    wadors.metaDataManager.add(imageId, { ...frame.metadata } as never);
+    return imageId;
+  });
+}
+
+/** A metadata module of an image, e.g. 'imagePlaneModule'. */
+export function metadataOf<T>(module: string, imageId: string): T | undefined {
+  return metaData.get(module, imageId) as T | undefined;
+}
