@@ -105,9 +105,9 @@ public class ArchiveIndex {
             List<Long> inserted = jdbc.queryForList("""
                     INSERT INTO instance (series_pk, sop_instance_uid, sop_class_uid, transfer_syntax_uid,
                         instance_number, rows, columns, number_of_frames, object_key, object_size, sha256,
-                        sent_by_hospital_id, sent_by)
+                        sent_by_hospital_id, sent_by, frame_ranges)
                     VALUES (:seriesPk, :sop, :sopClass, :ts, :instanceNumber, :rows, :columns, :frames, :key,
-                        :size, :sha, :hospital, :sentBy)
+                        :size, :sha, :hospital, :sentBy, CAST(:frameRanges AS jsonb))
                     ON CONFLICT (sop_instance_uid) DO NOTHING
                     RETURNING pk""", p, Long.class);
             if (inserted.isEmpty()) {
@@ -146,6 +146,7 @@ public class ArchiveIndex {
                 .addValue("bodyPart", in.bodyPartExamined()).addValue("instanceNumber", in.instanceNumber())
                 .addValue("rows", in.rows()).addValue("columns", in.columns())
                 .addValue("frames", in.numberOfFrames()).addValue("key", in.objectKey())
-                .addValue("size", in.objectSize()).addValue("sha", in.sha256()).addValue("sentBy", in.sentBy());
+                .addValue("size", in.objectSize()).addValue("sha", in.sha256()).addValue("sentBy", in.sentBy())
+                .addValue("frameRanges", in.frameRanges(), java.sql.Types.VARCHAR);
     }
 }

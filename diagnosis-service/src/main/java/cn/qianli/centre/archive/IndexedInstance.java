@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the index keeps of one stored instance, with the study and series attributes it carries.
- * Strings are never null (empty when absent).
+ * Strings are never null (empty when absent), except {@code frameRanges}: JSON of each frame's
+ * byte ranges in the object, or null.
  */
 public record IndexedInstance(
         String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, String sopClassUid,
@@ -12,7 +13,7 @@ public record IndexedInstance(
         String studyDate, String studyTime, String accessionNumber, String studyId, String studyDescription,
         String referringPhysicianName, String modality, String seriesNumber, String seriesDescription,
         String bodyPartExamined, String instanceNumber, int rows, int columns, int numberOfFrames,
-        String objectKey, long objectSize, String sha256, String hospitalId, String sentBy) {
+        String objectKey, long objectSize, String sha256, String hospitalId, String sentBy, String frameRanges) {
 
     /** PN component groups (alphabetic, ideographic, phonetic) of the patient's name. */
     public List<String> patientNameGroups() {

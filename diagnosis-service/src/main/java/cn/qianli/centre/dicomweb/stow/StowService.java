@@ -10,11 +10,14 @@ import cn.qianli.centre.dicomweb.DicomWebProperties;
 import cn.qianli.centre.dicomweb.multipart.MultipartReader;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.storage.ObjectStore;
+import cn.qianli.dicom.ByteRange;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.InstanceIdentity;
 import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.net.dimse.Status;
+import cn.qianli.dicom.pixels.FrameLocation;
+import cn.qianli.dicom.pixels.FrameLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -187,7 +190,30 @@ class StowService {
                 orEmpty(in.getString(Tag.ReferringPhysicianName)), orEmpty(id.modality()),
                 id.seriesNumber() == null ? "" : id.seriesNumber().toString(), orEmpty(id.seriesDescription()),
                 orEmpty(id.bodyPartExamined()), id.instanceNumber() == null ? "" : id.instanceNumber().toString(),
-                id.rows(), id.columns(), id.frames(), key, size, sha, hospitalId, caller.actor());
+                id.rows(), id.columns(), id.frames(), key, size, sha, hospitalId, caller.actor(), frameRanges(in));
+    }
+
+    /** Each frame's byte ranges in the stored file, as JSON; null when the frames cannot be addressed. */
+    private static String frameRanges(DicomInstance in) {
+        if (!in.hasPixelData()) {
+            return null;
+        }
+        try {
+            StringBuilder json = new StringBuilder("[");
+            for (FrameLocation frame : FrameLocator.locate(in)) {
+                json.append(json.length() > 1 ? "," : "").append("{\"encapsulated\":").append(frame.encapsulated())
+                        .append(",\"ranges\":[");
+                for (int i = 0; i < frame.ranges().size(); i++) {
+                    ByteRange r = frame.ranges().get(i);
+                    json.append(i > 0 ? "," : "").append('[').append(r.offset()).append(',').append(r.length()).append(']');
+                }
+                json.append("]}");
+            }
+            return json.append(']').toString();
+        } catch (DicomFormatException | RuntimeException e) {
+            log.info("frames of {} cannot be addressed: {}", in.identity().sopInstanceUid(), e.getMessage());
+            return null;
+        }
     }
 
     static String baseType(String contentType) {

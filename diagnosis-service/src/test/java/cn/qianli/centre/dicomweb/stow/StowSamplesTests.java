@@ -8,6 +8,7 @@ import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
 import cn.qianli.centre.archive.ArchiveIndex;
 import cn.qianli.centre.dicomweb.Stow;
+import cn.qianli.centre.dicomweb.Wado;
 import cn.qianli.centre.storage.ObjectStore;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
@@ -44,7 +45,7 @@ class StowSamplesTests extends CentreTest {
     }
 
     @Test
-    void storesEveryReadableSampleByteForByteAndRefusesTheRest() throws Exception {
+    void storesEveryReadableSampleAndRetrievesItByteForByteAndRefusesTheRest() throws Exception {
         Http http = new Http(port);
         Map<String, byte[]> firstBytes = new HashMap<>();
         int stored = 0;
@@ -69,6 +70,11 @@ class StowSamplesTests extends CentreTest {
                 try (InputStream in = store.read(index.findInstance(sop).orElseThrow().objectKey())) {
                     assertThat(in.readAllBytes()).as(file.toString()).isEqualTo(bytes);
                 }
+                var row = index.findInstance(sop).orElseThrow();
+                List<Wado.Part> retrieved = Wado.parts(Wado.get(http, "/dicom-web/studies/" + row.studyInstanceUid()
+                        + "/series/" + row.seriesInstanceUid() + "/instances/" + sop, Tokens.user("radiologist1"), null));
+                assertThat(retrieved).as(file.toString()).hasSize(1);
+                assertThat(retrieved.get(0).body()).as(file.toString()).isEqualTo(bytes);
                 stored++;
             } else {
                 // another sample file carries the same SOP Instance UID with other bytes

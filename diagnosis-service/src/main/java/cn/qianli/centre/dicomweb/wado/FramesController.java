@@ -1,0 +1,100 @@
+package cn.qianli.centre.dicomweb.wado;
+
+import cn.qianli.centre.dicomweb.multipart.MultipartWriter;
+import cn.qianli.centre.problem.Problem;
+import cn.qianli.centre.security.Caller;
+import cn.qianli.centre.storage.ObjectStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WADO-RS frames (PS3.18 10.4.1.1.6): each requested frame is read from its byte ranges in the
+ * stored object, in the stored transfer syntax, one part per frame.
+ */
+@RestController
+class FramesController {
+
+    private static final int MAX_FRAMES_PER_REQUEST = 10_000;
+
+    private final WadoInstances instances;
+    private final ObjectStore store;
+
+    FramesController(WadoInstances instances, ObjectStore store) {
+        this.instances = instances;
+        this.store = store;
+    }
+
+    @GetMapping("/dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frames}")
+    void frames(Caller caller, @PathVariable String study, @PathVariable String series, @PathVariable String instance,
+            @PathVariable String frames, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RetrievableInstance found = instances.find(caller, study, series, instance).get(0);
+        if (found.frameRanges() == null) {
+            throw Problem.NOT_FOUND.exception("this instance has no addressable frames");
+        }
+        List<FrameRanges.Frame> located = FrameRanges.parse(found.frameRanges());
+        List<Integer> wanted = frameNumbers(frames, located.size());
+        if (!WadoController.Accepts.anyOf(request, "multipart/related", "application/octet-stream")) {
+            throw Problem.NOT_ACCEPTABLE.exception("frames are sent as multipart/related; type=\"application/octet-stream\"");
+        }
+        MultipartWriter multipart = new MultipartWriter(response.getOutputStream());
+        response.setContentType(multipart.contentType("application/octet-stream"));
+        for (int number : wanted) {
+            multipart.part("application/octet-stream; transfer-syntax=" + found.transferSyntaxUid(),
+                    new SequenceInputStream(ranges(found.objectKey(), located.get(number - 1).ranges())));
+        }
+        multipart.finish();
+    }
+
+    /** The frame's ranges, each opened only when the one before it has been sent. */
+    private Enumeration<InputStream> ranges(String key, List<long[]> ranges) {
+        Iterator<long[]> next = ranges.iterator();
+        return new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return next.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                long[] range = next.next();
+                try {
+                    return store.readRange(key, range[0], range[1]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** "1,3,5": frame numbers from 1; each must exist. */
+    static List<Integer> frameNumbers(String list, int frames) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String s : list.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw Problem.BAD_REQUEST.exception("frame numbers are positive integers separated by commas");
+            }
+            if (n < 1 || n > frames) {
+                throw Problem.NOT_FOUND.exception("the instance has " + frames + " frames");
+            }
+            numbers.add(n);
+        }
+        if (numbers.isEmpty() || numbers.size() > MAX_FRAMES_PER_REQUEST) {
+            throw Problem.BAD_REQUEST.exception("between 1 and " + MAX_FRAMES_PER_REQUEST + " frames per request");
+        }
+        return numbers;
+    }
+}
