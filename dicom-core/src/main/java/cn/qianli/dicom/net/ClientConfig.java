@@ -22,6 +22,9 @@ public record ClientConfig(String callingAeTitle, int maxPduLength, Duration con
         if (maxPduLength < ServerConfig.MIN_MAX_PDU_LENGTH || maxPduLength > ServerConfig.MAX_MAX_PDU_LENGTH) {
             throw new IllegalArgumentException("max PDU length out of range: " + maxPduLength);
         }
+        ServerConfig.requirePositive(connectTimeout, "connect timeout");
+        ServerConfig.requirePositive(artimTimeout, "ARTIM timeout");
+        ServerConfig.requirePositive(responseTimeout, "response timeout");
     }
 
     /** 64 KiB PDUs, connect 10 s, ARTIM 30 s, response 60 s, no TLS. */

@@ -58,6 +58,8 @@ public record ServerConfig(String aeTitle, String bindAddress, int port, int max
         if (maxAssociations < 1) {
             throw new IllegalArgumentException("max associations must be at least 1");
         }
+        requirePositive(artimTimeout, "ARTIM timeout");
+        requirePositive(idleTimeout, "idle timeout");
         if (spoolDirectory == null) {
             throw new IllegalArgumentException("a spool directory is required");
         }
@@ -65,6 +67,12 @@ public record ServerConfig(String aeTitle, String bindAddress, int port, int max
         storageSopClasses = Set.copyOf(storageSopClasses);
         transferSyntaxes = List.copyOf(transferSyntaxes);
         bindAddress = bindAddress == null ? "0.0.0.0" : bindAddress;
+    }
+
+    static void requirePositive(Duration timeout, String what) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + timeout);
+        }
     }
 
     /**
