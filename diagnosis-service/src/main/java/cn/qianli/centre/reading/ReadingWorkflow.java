@@ -64,6 +64,12 @@ public class ReadingWorkflow {
                 .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("no reading request " + id));
     }
 
+    /** The request for the centre's own work (report outputs), whoever owns it; never answered to a caller as is. */
+    public ReadingRequest visibleToCentre(long id) {
+        return requests.findAny(id, now())
+                .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("no reading request " + id));
+    }
+
     public static void requireRadiologist(Caller caller) {
         if (!caller.has(Role.RADIOLOGIST)) {
             throw WorkflowProblem.FORBIDDEN.exception("only radiologists may do this");

@@ -184,8 +184,8 @@ public class ReportService {
                 workflow.properties().criticalAcknowledgeWithin());
     }
 
-    void recordDicomObject(long reportId, String sopInstanceUid) {
-        reports.setDicomObject(reportId, sopInstanceUid);
+    void recordDicomObject(long reportId, String seriesInstanceUid, String sopInstanceUid) {
+        reports.setDicomObject(reportId, seriesInstanceUid, sopInstanceUid);
     }
 
     Report current(long requestId) {

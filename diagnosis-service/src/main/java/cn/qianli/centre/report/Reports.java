@@ -100,9 +100,10 @@ class Reports {
                 new MapSqlParameterSource("rid", reportId).addValue("who", who).addValue("now", Timestamp.from(now))) == 1;
     }
 
-    void setDicomObject(long reportId, String sopInstanceUid) {
-        jdbc.update("UPDATE report SET dicom_sop_instance_uid = :sop WHERE id = :rid",
-                new MapSqlParameterSource("rid", reportId).addValue("sop", sopInstanceUid));
+    void setDicomObject(long reportId, String seriesInstanceUid, String sopInstanceUid) {
+        jdbc.update("UPDATE report SET dicom_series_instance_uid = :series, dicom_sop_instance_uid = :sop WHERE id = :rid",
+                new MapSqlParameterSource("rid", reportId).addValue("series", seriesInstanceUid)
+                        .addValue("sop", sopInstanceUid));
     }
 
     private Report withAddenda(Report r) {
@@ -112,7 +113,8 @@ class Reports {
         return new Report(r.id(), r.requestId(), r.studyInstanceUid(), r.hospitalId(), r.status(), r.language(),
                 r.findings(), r.impression(), r.critical(), r.author(), r.version(), r.updatedAt(),
                 r.preliminarySignedBy(), r.preliminarySignedAt(), r.finalSignedBy(), r.finalSignedAt(),
-                r.criticalAcknowledgedBy(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.dicomSopInstanceUid(),
+                r.criticalAcknowledgedBy(), r.criticalAcknowledgedAt(), r.criticalEscalated(), r.dicomSeriesInstanceUid(),
+                r.dicomSopInstanceUid(),
                 addenda);
     }
 
@@ -130,7 +132,7 @@ class Reports {
                 rs.getString("impression"), critical, rs.getString("author"), rs.getInt("version"),
                 instant(rs, "updated_at"), rs.getString("preliminary_signed_by"), prelim,
                 rs.getString("final_signed_by"), fin, rs.getString("critical_acknowledged_by"), ack, escalated,
-                rs.getString("dicom_sop_instance_uid"), List.of());
+                rs.getString("dicom_series_instance_uid"), rs.getString("dicom_sop_instance_uid"), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
