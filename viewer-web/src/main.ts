@@ -38,7 +38,14 @@ const study: ScreenMount = (main, route) => {
   let stopped = false;
   void import('./viewer/study-screen').then(({ mountStudyScreen }) => {
     if (!stopped) {
-      stop = mountStudyScreen(main, route.study, { i18n: lang, api, source, token: session.token, username: session.person.username });
+      stop = mountStudyScreen(main, route.study, {
+        i18n: lang,
+        api,
+        source,
+        token: session.token,
+        username: session.person.username,
+        ...(route.series && route.instance ? { focus: { series: route.series, instance: route.instance } } : {}),
+      });
     }
   });
   return () => {

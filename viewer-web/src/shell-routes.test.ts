@@ -15,6 +15,9 @@ describe('routes by role', () => {
   it('opensAStudyOnlyForARadiologist', () => {
     expect(routeFromHash('#/study/1.2.840.1', person(['radiologist']))).toEqual({ screen: 'study', study: '1.2.840.1' });
     expect(routeFromHash('#/study/1.2.840.1', person(['clinic']))).toEqual({ screen: 'clinic' });
+    expect(routeFromHash('#/study/1.2/1.2.3/1.2.3.4', person(['radiologist']))).toEqual({
+      screen: 'study', study: '1.2', series: '1.2.3', instance: '1.2.3.4',
+    });
   });
 
   it('sendsEveryoneToTheirFirstScreenFromAnUnknownOrForbiddenHash', () => {

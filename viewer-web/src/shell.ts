@@ -12,7 +12,9 @@ export type Screen = (typeof SCREENS)[number];
 export const DEFAULT_SCREEN: Screen = 'worklist';
 
 /** A route: a screen of the navigation, or one study opened for reading. */
-export type Route = { readonly screen: Screen } | { readonly screen: 'study'; readonly study: string };
+export type Route =
+  | { readonly screen: Screen }
+  | { readonly screen: 'study'; readonly study: string; readonly series?: string; readonly instance?: string };
 
 /** Draws a screen into main; returns the function that tears it down. */
 export type ScreenMount = (main: HTMLElement, route: Route) => () => void;
@@ -45,9 +47,13 @@ export function screenFromHash(hash: string): Screen {
 /** The route a hash names, limited to what the person may see. */
 export function routeFromHash(hash: string, person?: Person): Route {
   const allowed = allowedScreens(person);
-  const study = /^#\/?study\/([^/?#]+)$/.exec(hash);
+  // #/study/{study}[/{series}/{instance}]: a study, or one image of it
+  const study = /^#\/?study\/([^/?#]+)(?:\/([^/?#]+)\/([^/?#]+))?$/.exec(hash);
   if (study && allowed.includes('worklist')) {
-    return { screen: 'study', study: decodeURIComponent(study[1]!) };
+    const uid = decodeURIComponent(study[1]!);
+    return study[2] && study[3]
+      ? { screen: 'study', study: uid, series: decodeURIComponent(study[2]), instance: decodeURIComponent(study[3]) }
+      : { screen: 'study', study: uid };
   }
   const screen = screenFromHash(hash);
   if (allowed.includes(screen) && hash.replace(/^#\/?/, '') === screen) {

@@ -35,6 +35,8 @@ export interface StudyScreenDeps {
   readonly source: DicomWebSource;
   readonly token: () => Promise<string | undefined>;
   readonly username: string;
+  /** the image to show first (a deep link); else the largest series from its first image */
+  readonly focus?: { readonly series: string; readonly instance: string };
 }
 
 const TOOL_KEYS: Readonly<Record<string, PrimaryTool>> = {
@@ -323,13 +325,15 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     const ordered = [...found].sort((a, b) => Number(value(a, 'SeriesNumber') ?? 0) - Number(value(b, 'SeriesNumber') ?? 0));
     // the first series to show: the image series with the most instances
     const size = (d: DicomJsonDataset) => Number(value(d, 'NumberOfSeriesRelatedInstances') ?? 0);
-    const first = [...ordered].sort((a, b) => size(b) - size(a))[0];
+    const first =
+      ordered.find((d) => value(d, 'SeriesInstanceUID') === deps.focus?.series) ?? [...ordered].sort((a, b) => size(b) - size(a))[0];
     const firstSeries = first ? await loadSeries(first) : undefined;
     await requestLoad;
     if (disposed) return;
     if (firstSeries) {
       series = [firstSeries];
-      await showSeries(firstSeries, panes[0]);
+      const focusIndex = deps.focus ? firstSeries.sopIndex.get(`${deps.focus.instance}/1`) : undefined;
+      await showSeries(firstSeries, panes[0], focusIndex ?? 0);
     }
     for (const ds of ordered) {
       if (ds === first) continue;

@@ -1,0 +1,220 @@
+// The acceptance walk-through in a real browser against a running centre and realm:
+//   radiologist: login → worklist → open the CT → image on the canvas → window/level drag →
+//   length in mm → scroll → report written and signed (final, critical);
+//   clinic of that hospital: sees the report, acknowledges the critical result;
+//   clinic of another hospital: does not see the study;
+//   then every stored sample renders (pixels checked), and the performance figures.
+// Environment: E2E_BASE_URL, E2E_ISSUER, E2E_STUDY (the CT's Study Instance UID), E2E_OUT
+// (artefact folder), E2E_SAMPLES (optional JSON file of stored samples). Prints one JSON object.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Artefacts, drag, launch, login, newPage, paneBox, paneStats, showsAnImage } from './browser.mjs';
+
+const env = (name, fallback) => {
+  const v = process.env[name] ?? fallback;
+  if (v === undefined) {
+    console.error(`missing ${name}`);
+    process.exit(2);
+  }
+  return v;
+};
+const baseUrl = env('E2E_BASE_URL').replace(/\/+$/, '');
+const issuer = env('E2E_ISSUER');
+const study = env('E2E_STUDY');
+const out = env('E2E_OUT', 'target/e2e');
+const samplesFile = process.env.E2E_SAMPLES;
+
+const result = { steps: {}, performance: {}, samples: [], screenshots: [] };
+const step = async (name, run) => {
+  const started = Date.now();
+  try {
+    const detail = await run();
+    result.steps[name] = { ok: true, ms: Date.now() - started, ...(detail ?? {}) };
+    return true;
+  } catch (e) {
+    result.steps[name] = { ok: false, ms: Date.now() - started, error: String(e?.message ?? e).split('\n')[0] };
+    console.error(`[${name}] ${e?.stack ?? e}`);
+    return false;
+  }
+};
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+
+const browser = await launch();
+const art = new Artefacts(join(out, 'walkthrough'));
+const shot = async (page, name) => result.screenshots.push(await art.shot(page, name));
+try {
+  // ---- the radiologist ----
+  const { context: radContext, page } = await newPage(browser, { issuer });
+  let before;
+  const row = `table.worklist tbody tr[data-study="${study}"]`;
+  await step('radiologistLogsIn', async () => {
+    await login(page, baseUrl, 'radiologist1');
+    await shot(page, 'radiologist-logged-in');
+  });
+  await step('worklistShowsTheStudy', async () => {
+    await page.waitForSelector(row, { timeout: 30_000 });
+    await shot(page, 'worklist');
+    return { rows: await page.locator('table.worklist tbody tr').count() };
+  });
+  await step('opensTheCtAndShowsPixels', async () => {
+    const clicked = Date.now();
+    await page.click(row);
+    await page.waitForSelector('.pane[data-rendered="true"]', { timeout: 60_000 });
+    result.performance.clickToFirstImageMs = Date.now() - clicked;
+    const appMs = await page.getAttribute('.study-screen', 'data-first-image-ms');
+    if (appMs) result.performance.appFirstImageMs = Number(appMs);
+    await page.waitForTimeout(300);
+    before = await paneStats(page);
+    expect(showsAnImage(before), `canvas looks blank: ${JSON.stringify(before)}`);
+    await shot(page, 'ct-opened');
+    return { pixels: before };
+  });
+  await step('windowLevelDragChangesPixels', async () => {
+    const box = await paneBox(page);
+    await page.click('[data-action="tool-windowLevel"]');
+    await drag(page, { x: box.cx, y: box.cy }, { x: box.cx + 160, y: box.cy + 90 });
+    await page.waitForTimeout(300);
+    const after = await paneStats(page);
+    expect(after.hash !== before.hash && Math.abs(after.mean - before.mean) > 1, `pixels unchanged: ${JSON.stringify({ before, after })}`);
+    await shot(page, 'window-level');
+    return { meanBefore: before.mean, meanAfter: after.mean, overlay: await page.textContent('.pane .overlay-bl') };
+  });
+  await step('lengthMeasurementShowsMillimetres', async () => {
+    const box = await paneBox(page);
+    await page.click('[data-action="tool-length"]');
+    await drag(page, { x: box.cx - 120, y: box.cy }, { x: box.cx + 80, y: box.cy + 40 }, 20);
+    const item = page.locator('.measurement-list li[data-tool="Length"]').first();
+    await item.waitFor({ timeout: 10_000 });
+    const text = await item.textContent();
+    expect(/\d+(\.\d+)?\s*mm/.test(text ?? ''), `no length in mm: ${text}`);
+    await shot(page, 'length');
+    return { text };
+  });
+  await step('scrollsToAnotherSlice', async () => {
+    const index0 = Number(await page.getAttribute('.pane', 'data-index'));
+    const stats0 = await paneStats(page);
+    const box = await paneBox(page);
+    await page.mouse.move(box.cx, box.cy);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 120);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((i) => Number(document.querySelector('.pane')?.dataset.index) > i, index0, { timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const index1 = Number(await page.getAttribute('.pane', 'data-index'));
+    const stats1 = await paneStats(page);
+    expect(stats1.hash !== stats0.hash, 'the slice looks the same');
+    await shot(page, 'scrolled');
+    return { from: index0, to: index1 };
+  });
+  await step('writesAndSignsTheReport', async () => {
+    await page.waitForSelector('.report-panel select[name="template"] option[value="0"]', { state: 'attached', timeout: 20_000 });
+    await page.selectOption('.report-panel select[name="template"]', '0');
+    await page.fill('.report-panel textarea[name="impression"]', '左侧硬膜下血肿，建议急诊神经外科会诊。');
+    await page.check('.report-panel input[name="critical"]');
+    await page.click('[data-action="save"]');
+    await page.waitForFunction(() => document.querySelector('.report-panel')?.dataset.status === 'draft', null, { timeout: 20_000 });
+    await page.click('[data-action="sign-final"]');
+    await page.waitForFunction(() => document.querySelector('.report-panel')?.dataset.status === 'final', null, { timeout: 20_000 });
+    await shot(page, 'report-signed');
+    return { status: await page.textContent('.report-status') };
+  });
+
+  // ---- performance: scrolling through the whole stack ----
+  await step('scrollRate', async () => {
+    const count = Number(await page.getAttribute('.pane', 'data-count'));
+    const pass = (key, steps) =>
+      page.evaluate(
+        async ({ key, steps }) => {
+          const element = document.querySelector('.pane .pane-image');
+          const rendered = () => new Promise((resolve) => {
+            const timer = setTimeout(resolve, 5000);
+            element.addEventListener('CORNERSTONE_IMAGE_RENDERED', () => { clearTimeout(timer); resolve(); }, { once: true });
+          });
+          const t0 = performance.now();
+          for (let i = 0; i < steps; i++) {
+            const next = rendered();
+            document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+            await next;
+          }
+          return performance.now() - t0;
+        },
+        { key, steps },
+      );
+    await page.keyboard.press('Home');
+    await page.waitForTimeout(200);
+    const coldMs = await pass('ArrowDown', count - 1);
+    const warmMs = await pass('ArrowUp', count - 1);
+    result.performance.slices = count;
+    result.performance.scrollFirstPassSlicesPerSecond = Math.round(((count - 1) / coldMs) * 1000 * 10) / 10;
+    result.performance.scrollCachedSlicesPerSecond = Math.round(((count - 1) / warmMs) * 1000 * 10) / 10;
+    return { coldMs: Math.round(coldMs), warmMs: Math.round(warmMs) };
+  });
+  await radContext.close();
+
+  // ---- the clinic of that hospital ----
+  const { context: c1, page: clinic } = await newPage(browser, { issuer });
+  await step('clinicSeesTheReport', async () => {
+    await login(clinic, baseUrl, 'clinic1');
+    const mine = `table.clinic-studies tbody tr[data-study="${study}"]`;
+    await clinic.waitForSelector(mine, { timeout: 30_000 });
+    await clinic.click(`${mine} [data-action="view-report"]`);
+    await clinic.waitForSelector('.report-view .impression', { timeout: 20_000 });
+    const impression = await clinic.textContent('.report-view .impression');
+    expect((impression ?? '').includes('硬膜下血肿'), `report text missing: ${impression}`);
+    await shot(clinic, 'clinic-report');
+    return { impression };
+  });
+  await step('clinicAcknowledgesTheCriticalResult', async () => {
+    const id = await clinic.getAttribute(`table.clinic-studies tbody tr[data-study="${study}"]`, 'data-request');
+    const item = `.critical-results .critical-item[data-request="${id}"]`;
+    await clinic.waitForSelector(item, { timeout: 20_000 });
+    await shot(clinic, 'clinic-critical');
+    await clinic.click(`${item} [data-action="acknowledge"]`);
+    await clinic.waitForSelector(item, { state: 'detached', timeout: 20_000 });
+    await shot(clinic, 'clinic-acknowledged');
+  });
+  await c1.close();
+
+  // ---- the clinic of another hospital ----
+  const { context: c2, page: other } = await newPage(browser, { issuer });
+  await step('otherClinicDoesNotSeeTheStudy', async () => {
+    await login(other, baseUrl, 'clinic2');
+    await other.waitForFunction(() => /\d/.test(document.querySelector('.clinic-status')?.textContent ?? ''), null, { timeout: 30_000 });
+    const rows = await other.locator(`table.clinic-studies tbody tr[data-study="${study}"]`).count();
+    await shot(other, 'other-clinic');
+    expect(rows === 0, 'the other hospital sees the study');
+    return { rowsOfThatStudy: rows };
+  });
+  await c2.close();
+
+  // ---- every stored sample renders ----
+  if (samplesFile) {
+    const samples = JSON.parse(await readFile(samplesFile, 'utf8'));
+    const { context, page: viewer } = await newPage(browser, { issuer });
+    await login(viewer, baseUrl, 'radiologist1');
+    const sampleArt = new Artefacts(join(out, 'samples'));
+    for (const s of samples) {
+      const entry = { file: s.file, transferSyntax: s.transferSyntax };
+      try {
+        await viewer.goto(`${baseUrl}/#/worklist`);
+        await viewer.goto(`${baseUrl}/#/study/${s.study}/${s.series}/${s.instance}`);
+        await viewer.waitForSelector('.pane[data-rendered="true"]', { timeout: 30_000 });
+        await viewer.waitForTimeout(200);
+        const stats = await paneStats(viewer);
+        entry.ok = showsAnImage(stats);
+        entry.pixels = { mean: Math.round(stats.mean), sd: Math.round(stats.sd), nonBlack: Math.round(stats.nonBlack * 100) / 100 };
+        await sampleArt.shot(viewer, s.file.replace(/[^A-Za-z0-9_.+-]/g, '_'));
+      } catch (e) {
+        entry.ok = false;
+        entry.error = String(e?.message ?? e).split('\n')[0];
+      }
+      result.samples.push(entry);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(result));
+process.exit(Object.values(result.steps).every((s) => s.ok) && result.samples.every((s) => s.ok) ? 0 : 1);
