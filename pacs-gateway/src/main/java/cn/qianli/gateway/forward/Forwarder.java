@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Per instance of a batch:
  * <ul>
  *   <li>in ReferencedSOPSequence: acknowledged, removed from the spool;</li>
- *   <li>in FailedSOPSequence with a permanent reason (0xA9xx, 0xC0xx, 0x0122), or a lone instance
+ *   <li>in FailedSOPSequence with a permanent reason (0xA9xx, 0xCxxx, 0x0122), or a lone instance
  *       answered 400 / 409 / 415: quarantined with the reason;</li>
  *   <li>a batch answered 400 / 409 / 413 / 415 without saying which instance: each instance is
  *       sent alone to find the culprit;</li>
@@ -106,11 +106,16 @@ public final class Forwarder implements AutoCloseable {
                     spool.awaitWork(1000);
                     continue;
                 }
-                deliver(batch);
+                try {
+                    deliver(batch);
+                } catch (RuntimeException | IOException e) {
+                    // never leave a batch marked in flight: whatever was not settled is sent again
+                    retryAll(batch, "forwarding error: " + e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException e) {
                 log.error("forwarding worker error: {}", e.toString());
                 spool.lastError(e.toString());
             }
@@ -199,10 +204,12 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private static String describe(int reason) {
+        if ((reason & 0xF000) == 0xC000) {
+            return "Cannot understand";
+        }
         return switch (reason & 0xFF00) {
             case 0xA700 -> "Out of Resources";
             case 0xA900 -> "Data Set does not match SOP Class";
-            case 0xC000 -> "Cannot understand";
             default -> switch (reason) {
                 case 0x0110 -> "Processing failure";
                 case 0x0122 -> "Referenced SOP Class not supported";

@@ -52,12 +52,13 @@ record StowResponse(Set<String> referenced, Map<String, Integer> failed) {
 
     /**
      * A failure reason the gateway must not retry: the instance itself is refused (0xA9xx data set
-     * does not match SOP class, 0xC0xx cannot understand, 0x0122 SOP class not supported). Every
-     * other reason (0xA7xx out of resources, 0x0110 processing failure, unknown) is retried.
+     * does not match SOP class, 0xCxxx cannot understand — PS3.4 B.2.3 gives the whole Cxxx range,
+     * e.g. 0xC122 transfer syntax not supported —, 0x0122 SOP class not supported). Every other
+     * reason (0xA7xx out of resources, 0x0110 processing failure, unknown) is retried.
      */
     static boolean isPermanent(int failureReason) {
-        int high = failureReason & 0xFF00;
-        return high == 0xA900 || high == 0xC000 || failureReason == 0x0122;
+        return (failureReason & 0xFF00) == 0xA900 || (failureReason & 0xF000) == 0xC000
+                || failureReason == 0x0122;
     }
 
     static String key(int tag) {

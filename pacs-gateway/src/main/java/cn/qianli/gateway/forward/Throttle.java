@@ -10,12 +10,38 @@ import java.io.InputStream;
  */
 final class Throttle {
 
+    /** How the bucket tells time and waits; the system's in production. */
+    interface Time {
+        Time SYSTEM = new Time() {
+            @Override
+            public long nanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        };
+
+        long nanos();
+
+        void sleep(long nanos) throws InterruptedException;
+    }
+
     private final long bytesPerSecond;
+    private final Time time;
     private double tokens;
-    private long lastNanos = System.nanoTime();
+    private long lastNanos;
 
     Throttle(long bytesPerSecond) {
+        this(bytesPerSecond, Time.SYSTEM);
+    }
+
+    Throttle(long bytesPerSecond, Time time) {
         this.bytesPerSecond = bytesPerSecond;
+        this.time = time;
+        this.lastNanos = time.nanos();
     }
 
     /** Waits until {@code bytes} may go on the wire. */
@@ -25,14 +51,14 @@ final class Throttle {
         }
         long waitNanos;
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = time.nanos();
             tokens = Math.min(bytesPerSecond, tokens + (now - lastNanos) * bytesPerSecond / 1e9);
             lastNanos = now;
             tokens -= bytes;
             waitNanos = tokens >= 0 ? 0 : (long) (-tokens * 1e9 / bytesPerSecond);
         }
         if (waitNanos > 0) {
-            Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+            time.sleep(waitNanos);
         }
     }
 
