@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param aeTitle          our AE title; associations calling another are rejected
  * @param port             TCP port
- * @param modalities       calling AE titles allowed to store, e.g. {@code CT01,DR01}; empty = any
- *                         (a laptop default; set it on every real gateway)
+ * @param modalities       modalities allowed to store, {@code AE} or {@code AE@host}, e.g.
+ *                         {@code CT01@192.168.1.20,DR01}; empty = any (a laptop default; set it on
+ *                         every real gateway)
  * @param maxAssociations  associations served at once
  */
 @ConfigurationProperties("qianli.gateway.dicom")

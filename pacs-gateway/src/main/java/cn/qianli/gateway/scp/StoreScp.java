@@ -15,20 +15,28 @@ import org.slf4j.LoggerFactory;
 /**
  * C-STORE: the received file (written and fsynced by the server into the spool's
  * {@code incoming/}) is moved into the queue; success only after that move is durable.
- * Below the free-space reserve: 0xA700; not a readable instance: 0xC000.
+ * Below the free-space reserve: 0xA700; not a readable instance: 0xC000; a configured modality
+ * calling from another address than its own: 0x0124 (refused, not authorized).
  */
 public final class StoreScp implements StoreHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StoreScp.class);
 
     private final Spool spool;
+    private final Modalities modalities;
 
-    public StoreScp(Spool spool) {
+    StoreScp(Spool spool, Modalities modalities) {
         this.spool = spool;
+        this.modalities = modalities;
     }
 
     @Override
     public Status store(ReceivedInstance received) throws DimseException {
+        if (!modalities.allows(received.callingAeTitle(), received.remoteAddress())) {
+            log.warn(">> C-STORE from {} at {} refused: not a configured modality address", received.callingAeTitle(),
+                    received.remoteAddress());
+            throw new DimseException(Status.NOT_AUTHORIZED, "calling AE not configured for this address");
+        }
         try {
             spool.requireSpace(0);
             SpooledInstance stored = spool.accept(received.file());

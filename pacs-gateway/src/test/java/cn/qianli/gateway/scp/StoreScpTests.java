@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +30,31 @@ class StoreScpTests {
     Path temp;
 
     private DicomServer server(Spool spool) throws Exception {
+        return server(spool, "CT01");
+    }
+
+    private DicomServer server(Spool spool, String modality) throws Exception {
+        Modalities modalities = new Modalities(List.of(modality));
         ServerConfig config = ServerConfig.defaults("QIANLI_GW", spool.incomingDirectory())
-                .withBindAddress("127.0.0.1", 0).withAllowedCallingAeTitles(Set.of("CT01"))
+                .withBindAddress("127.0.0.1", 0).withAllowedCallingAeTitles(modalities.aeTitles())
                 .withCheckCalledAeTitle(true);
-        return DicomServer.builder(config).onStore(new StoreScp(spool)).start();
+        return DicomServer.builder(config).onStore(new StoreScp(spool, modalities)).start();
+    }
+
+    @Test
+    void refusesAConfiguredModalityCallingFromAnotherAddress() throws Exception {
+        List<Path> files = ct(1);
+        Spool spool = spool(0);
+        try (DicomServer server = server(spool, "CT01@192.0.2.10"); ClientAssociation association = connect(server, files)) {
+            assertThatThrownBy(() -> association.store(files.get(0))).isInstanceOf(DimseException.class)
+                    .satisfies(e -> assertThat(((DimseException) e).status()).isEqualTo(0x0124));
+            association.release();
+        }
+        try (DicomServer server = server(spool, "CT01@127.0.0.1"); ClientAssociation association = connect(server, files)) {
+            assertThat(association.store(files.get(0)).isSuccess()).isTrue();
+            association.release();
+        }
+        assertThat(spool.state().queueDepth()).isEqualTo(1);
     }
 
     private Spool spool(long reserve) throws Exception {
