@@ -92,6 +92,38 @@ class ClientCredentialsTokensTests {
     }
 
     @Test
+    void forwardsWithTheGatewaysOwnTokenAndTheCentreSeesItsHospital() throws Exception {
+        try (FakeCentre centre = new FakeCentre()) {
+            java.util.Set<String> hospitals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            centre.script = (n, uids, auth) -> {
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    return new FakeCentre.Reply(401, java.util.Map.of());
+                }
+                hospitals.add(claims(auth.substring(7)).path("hospital_id").asString());
+                return FakeCentre.STORE_ALL.answer(n, uids, auth);
+            };
+            var spool = cn.qianli.gateway.spool.Spool.open(temp.resolve("spool"), 0,
+                    new cn.qianli.gateway.spool.DicomCoreReader(), Clock.systemUTC());
+            var sent = Samples.spool(spool, cn.qianli.dicom.synthetic.SyntheticCt.study("H001-0018", "测试^十八")
+                    .size(32, 32).slices(4).writeTo(temp.resolve("ct")));
+            for (var e : sent.entrySet()) {
+                centre.register(e.getKey(), e.getValue());
+            }
+            var tokens = new ClientCredentialsTokens(gateway(keycloak.clientSecret("gateway-h001")), Clock.systemUTC());
+            try (Forwarder forwarder = new Forwarder(spool, TestCentres.at(centre.baseUri(), true), tokens,
+                    Clock.systemUTC())) {
+                forwarder.start();
+                Samples.awaitDrained(spool, 60);
+            }
+            assertThat(centre.stored.keySet()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+            assertThat(hospitals).containsExactly("H001");
+        }
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path temp;
+
+    @Test
     void failsClearlyWithAWrongSecret() {
         var tokens = new ClientCredentialsTokens(gateway("wrong"), Clock.systemUTC());
         assertThatThrownBy(tokens::current).isInstanceOf(IOException.class).hasMessageContaining("HTTP 401");
