@@ -44,6 +44,7 @@ public final class Forwarder implements AutoCloseable {
     private final AtomicLong instancesAcknowledged = new AtomicLong();
     private volatile double bytesPerSecond;
     private volatile boolean running;
+    private volatile boolean gzip;
 
     public Forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
         this.spool = spool;
@@ -53,6 +54,7 @@ public final class Forwarder implements AutoCloseable {
         this.client = new StowClient(centre, tokens, new Throttle(centre.bandwidth().toBytes()));
         this.backOff = new BackOff(centre.retryBase(), centre.retryMax());
         this.window = BulkWindow.parse(centre.bulkWindow());
+        this.gzip = centre.gzip();
     }
 
     /** Starts the workers. */
@@ -92,6 +94,11 @@ public final class Forwarder implements AutoCloseable {
         return wireBytesSent.get();
     }
 
+    /** Whether request bodies are gzip-compressed now (configured, and not refused by the centre). */
+    public boolean gzipInUse() {
+        return gzip;
+    }
+
     public long instancesAcknowledged() {
         return instancesAcknowledged.get();
     }
@@ -128,8 +135,9 @@ public final class Forwarder implements AutoCloseable {
         StowClient.Answer answer;
         long started = System.nanoTime();
         long raw = 0;
+        boolean compressed = gzip;
         try {
-            StowBody body = StowBody.write(batch, file, centre.gzip());
+            StowBody body = StowBody.write(batch, file, compressed);
             raw = body.rawBytes();
             answer = client.send(body);
             wireBytesSent.addAndGet(body.wireBytes());
@@ -143,6 +151,15 @@ public final class Forwarder implements AutoCloseable {
         int status = answer.status();
         StowResponse response = answer.response();
         boolean perInstance = !response.referenced().isEmpty() || !response.failed().isEmpty();
+        if (compressed && !perInstance && (status == 415 || status == 400 || status / 100 == 2)) {
+            // a server that does not decode gzip request bodies refuses them or parses nothing:
+            // never blame the instances for that; send uncompressed from now on
+            gzip = false;
+            log.warn("<< HTTP {} to a gzip body without a word on its instances: sending uncompressed from now on",
+                    status);
+            deliver(batch);
+            return;
+        }
         if (status == 401 || status == 403) {
             tokens.invalidate();
             retryAll(batch, "HTTP " + status + " from the centre: " + answer.snippet());

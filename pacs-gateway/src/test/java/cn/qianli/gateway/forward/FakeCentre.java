@@ -49,6 +49,8 @@ public final class FakeCentre implements AutoCloseable {
     final AtomicInteger gzipRequests = new AtomicInteger();
     final AtomicInteger digestMismatches = new AtomicInteger();
     public volatile Script script = STORE_ALL;
+    /** False: a centre that refuses gzip request bodies with 415. */
+    public volatile boolean decodesGzip = true;
 
     /** JSON bodies posted to {@code /api/gateway/...}, by path. */
     public final Map<String, List<String>> apiPosts = new ConcurrentHashMap<>();
@@ -82,6 +84,10 @@ public final class FakeCentre implements AutoCloseable {
             int n = requests.incrementAndGet();
             InputStream body = exchange.getRequestBody();
             if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                if (!decodesGzip) {
+                    exchange.sendResponseHeaders(415, -1);
+                    return;
+                }
                 gzipRequests.incrementAndGet();
                 body = new GZIPInputStream(body);
             }

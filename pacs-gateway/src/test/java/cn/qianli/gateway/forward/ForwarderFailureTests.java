@@ -113,6 +113,31 @@ class ForwarderFailureTests {
     }
 
     @Test
+    void keepsEveryInstanceTheCentreDoesNotListBack() throws Exception {
+        centre.script = (n, uids, auth) -> new FakeCentre.Reply(200, Map.of());
+        try (Forwarder forwarder = new Forwarder(spool, TestCentres.at(centre.baseUri(), false), BearerTokens.NONE,
+                Clock.systemUTC())) {
+            forwarder.start();
+            for (int i = 0; i < 100 && centre.requests.get() < 6; i++) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(centre.requests.get()).isGreaterThanOrEqualTo(6);
+        assertThat(spool.state().queueDepth()).isEqualTo(sent.size());
+        assertThat(spool.state().quarantined()).isEmpty();
+        assertThat(spool.state().lastError()).hasValueSatisfying(
+                e -> assertThat(e).contains("no instance in the centre's response"));
+    }
+
+    @Test
+    void sendsUncompressedWhenTheCentreRefusesGzipAndBlamesNoInstance() throws Exception {
+        centre.decodesGzip = false;
+        forward(TestCentres.at(centre.baseUri(), true), BearerTokens.NONE);
+        assertAllStoredExactlyOnce();
+        assertThat(spool.state().quarantined()).isEmpty();
+    }
+
+    @Test
     void sendsGzipWithADigestPerPartThatTheCentreVerifies() throws Exception {
         try (Forwarder forwarder = new Forwarder(spool, TestCentres.at(centre.baseUri(), true), BearerTokens.NONE,
                 Clock.systemUTC())) {
