@@ -26,7 +26,7 @@ public abstract class CentreTest {
     @DynamicPropertySource
     static void centreProperties(DynamicPropertyRegistry registry) {
         registry.add("qianli.db.embedded-dir", () -> "");
-        registry.add("qianli.storage.kind", () -> "filesystem");
+        // the storage kind stays the default (filesystem) unless a subclass sets it
         registry.add("qianli.storage.dir", () -> WORK.resolve("objects").toString());
         registry.add("qianli.dicomweb.max-request-size", () -> MAX_REQUEST_MB + "MB");
         registry.add("qianli.security.oidc-issuer", () -> LocalServices.keycloak().issuer());
