@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTextLength             the longest findings, impression, addendum or clinical text accepted
  * @param workingHours              the centre's working time, for limits counted in working hours
  * @param timeLimits                report time limits; empty means {@link #DEFAULT_LIMITS}
+ * @param intakeScanInterval        how often studies without a reading request are looked for
+ *                                  (zero: never; then only {@link StudyArrived} / {@link StudyCompleted})
+ * @param quietPeriod               a study with no new instance for this long counts as complete
  */
 @ConfigurationProperties("qianli.reading")
 public record ReadingProperties(Duration claimTimeout, Duration criticalAcknowledgeWithin, int maxTextLength,
-        WorkingHours workingHours, List<TimeLimit> timeLimits) {
+        WorkingHours workingHours, List<TimeLimit> timeLimits, Duration intakeScanInterval, Duration quietPeriod) {
 
     /**
      * Defaults from Chinese hospital practice: emergency head CT 30 min, emergency CT/MR 1 h,
@@ -43,6 +46,8 @@ public record ReadingProperties(Duration claimTimeout, Duration criticalAcknowle
         maxTextLength = maxTextLength <= 0 ? 20_000 : maxTextLength;
         workingHours = workingHours == null ? new WorkingHours(null, null, null, null) : workingHours;
         timeLimits = timeLimits == null || timeLimits.isEmpty() ? DEFAULT_LIMITS : List.copyOf(timeLimits);
+        intakeScanInterval = intakeScanInterval == null ? Duration.ofSeconds(15) : intakeScanInterval;
+        quietPeriod = quietPeriod == null ? Duration.ofMinutes(2) : quietPeriod;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,17 +43,15 @@ public class StudyIntake {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final WorkflowAudit audit;
 
     StudyIntake(ReadingRequests requests, ReportTimeLimits limits, ObjectStore store, Clock clock,
-            PlatformTransactionManager transactions, ApplicationEventPublisher events, WorkflowAudit audit) {
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.requests = requests;
         this.limits = limits;
         this.store = store;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
-        this.audit = audit;
     }
 
     @EventListener
@@ -102,7 +101,6 @@ public class StudyIntake {
         if (Boolean.TRUE.equals(created) && request.isPresent()) {
             log.info("reading request {} for study {} of {} arriving ({} {}, {}, due {})", request.get().id(),
                     studyInstanceUid, f.hospitalId(), f.modality(), f.bodyPart(), pre.priority().code(), due);
-            audit.recordSystem("reading request created", f.hospitalId(), studyInstanceUid, "arriving");
             events.publishEvent(changed(request.get(), "state"));
         }
         return request;
@@ -140,6 +138,37 @@ public class StudyIntake {
             events.publishEvent(changed(ready.get(), "state"));
         }
         return ready;
+    }
+
+    /**
+     * The fallback when the sender says nothing: every indexed study without a reading request
+     * becomes one ({@code arriving}), and an arriving study whose last instance was stored at least
+     * {@code quietPeriod} ago becomes {@code ready}. Returns how many requests changed.
+     */
+    public int scan(Duration quietPeriod) {
+        Instant now = now();
+        int changed = 0;
+        List<String> fresh = requests.jdbc().queryForList("""
+                SELECT st.study_instance_uid FROM study st
+                 WHERE NOT EXISTS (SELECT 1 FROM reading_request r WHERE r.study_pk = st.pk)
+                 ORDER BY st.pk LIMIT 500""", new MapSqlParameterSource(), String.class);
+        for (String uid : fresh) {
+            if (arrived(uid).isPresent()) {
+                changed++;
+            }
+        }
+        List<String> quiet = requests.jdbc().queryForList("""
+                SELECT st.study_instance_uid FROM reading_request r JOIN study st ON st.pk = r.study_pk
+                 WHERE r.state = 'arriving'
+                   AND coalesce((SELECT max(i.stored_at) FROM instance i JOIN series se ON se.pk = i.series_pk
+                                  WHERE se.study_pk = st.pk), st.updated_at) <= :settled
+                 ORDER BY r.id LIMIT 500""",
+                new MapSqlParameterSource("settled", ReadingRequests.ts(now.minus(quietPeriod))), String.class);
+        for (String uid : quiet) {
+            completed(uid, null);
+            changed++;
+        }
+        return changed;
     }
 
     private Instant now() {

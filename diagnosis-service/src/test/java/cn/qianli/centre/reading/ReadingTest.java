@@ -23,15 +23,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The centre with the reading workflow on a clock the tests move: studies are stored through
- * STOW-RS like a gateway sends them and declared complete through {@link StudyIntake}. All
- * subclasses share one application context.
+ * STOW-RS like a gateway sends them and declared complete through {@link StudyIntake} (the
+ * background intake scan is off, so each test decides when a study arrives). All subclasses share
+ * one application context.
  */
 @Import(FixedClockConfiguration.class)
+@TestPropertySource(properties = "qianli.reading.intake-scan-interval=0")
 public abstract class ReadingTest extends CentreTest {
 
     /** Monday 2026-11-23 10:00 in Shanghai. */
