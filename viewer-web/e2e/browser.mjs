@@ -10,15 +10,18 @@ const ARGS = [
   '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+/** crossOrigin: the images come from another origin that sends no CORS headers (a test peer). */
+export async function launch({ crossOrigin = false } = {}) {
+  const args = crossOrigin ? [...ARGS, '--disable-web-security'] : ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args, headless: true });
 }
 
 /** A fresh browser context (no session) whose page gets the realm from config.json. */
-export async function newPage(browser, { issuer, locale = 'zh-CN' }) {
+export async function newPage(browser, { issuer, dicomWebBase, locale = 'zh-CN' }) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale });
   const page = await context.newPage();
-  await page.route('**/config.json', (route) => route.fulfill({ json: { issuer } }));
+  const config = dicomWebBase ? { issuer, dicomWebBase } : { issuer };
+  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   return { context, page };
 }

@@ -5,7 +5,9 @@
 //   clinic of another hospital: does not see the study;
 //   then every stored sample renders (pixels checked), and the performance figures.
 // Environment: E2E_BASE_URL, E2E_ISSUER, E2E_STUDY (the CT's Study Instance UID), E2E_OUT
-// (artefact folder), E2E_SAMPLES (optional JSON file of stored samples). Prints one JSON object.
+// (artefact folder), E2E_SAMPLES (optional JSON file of stored samples), E2E_STEPS (groups to
+// run: workflow, images, performance; default all), E2E_DICOMWEB (optional: images from another
+// DICOMweb server than the centre's). Prints one JSON object.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Artefacts, drag, launch, login, newPage, paneBox, paneStats, showsAnImage } from './browser.mjs';
@@ -23,6 +25,10 @@ const issuer = env('E2E_ISSUER');
 const study = env('E2E_STUDY');
 const out = env('E2E_OUT', 'target/e2e');
 const samplesFile = process.env.E2E_SAMPLES;
+const dicomWebBase = process.env.E2E_DICOMWEB;
+const groups = new Set((process.env.E2E_STEPS ?? 'workflow,images,performance').split(',').map((g) => g.trim()));
+const pageOptions = { issuer, ...(dicomWebBase ? { dicomWebBase } : {}) };
+const studyLink = `${baseUrl}/#/study/${encodeURIComponent(study)}`;
 
 const result = { steps: {}, performance: {}, samples: [], screenshots: [] };
 const step = async (name, run) => {
@@ -41,26 +47,35 @@ const expect = (condition, message) => {
   if (!condition) throw new Error(message);
 };
 
-const browser = await launch();
+const browser = await launch({ crossOrigin: Boolean(dicomWebBase) });
 const art = new Artefacts(join(out, 'walkthrough'));
 const shot = async (page, name) => result.screenshots.push(await art.shot(page, name));
 try {
   // ---- the radiologist ----
-  const { context: radContext, page } = await newPage(browser, { issuer });
+  const { context: radContext, page } = await newPage(browser, pageOptions);
   let before;
   const row = `table.worklist tbody tr[data-study="${study}"]`;
   await step('radiologistLogsIn', async () => {
     await login(page, baseUrl, 'radiologist1');
     await shot(page, 'radiologist-logged-in');
   });
-  await step('worklistShowsTheStudy', async () => {
-    await page.waitForSelector(row, { timeout: 30_000 });
-    await shot(page, 'worklist');
+  const inWorklist = groups.has('workflow') && (await step('worklistShowsTheStudy', async () => {
+    try {
+      await page.waitForSelector(row, { timeout: 30_000 });
+    } finally {
+      await shot(page, 'worklist');
+    }
     return { rows: await page.locator('table.worklist tbody tr').count() };
-  });
-  await step('opensTheCtAndShowsPixels', async () => {
+  }));
+  const images = groups.has('images') || groups.has('performance');
+  images && await step('opensTheCtAndShowsPixels', async () => {
     const clicked = Date.now();
-    await page.click(row);
+    if (inWorklist) {
+      await page.click(row);
+    } else {
+      // not in the worklist (no reading request): the study's own link
+      await page.goto(studyLink);
+    }
     await page.waitForSelector('.pane[data-rendered="true"]', { timeout: 60_000 });
     result.performance.clickToFirstImageMs = Date.now() - clicked;
     const appMs = await page.getAttribute('.study-screen', 'data-first-image-ms');
@@ -69,9 +84,9 @@ try {
     before = await paneStats(page);
     expect(showsAnImage(before), `canvas looks blank: ${JSON.stringify(before)}`);
     await shot(page, 'ct-opened');
-    return { pixels: before };
+    return { pixels: before, openedFrom: inWorklist ? 'worklist' : 'link' };
   });
-  await step('windowLevelDragChangesPixels', async () => {
+  images && before && await step('windowLevelDragChangesPixels', async () => {
     const box = await paneBox(page);
     await page.click('[data-action="tool-windowLevel"]');
     await drag(page, { x: box.cx, y: box.cy }, { x: box.cx + 160, y: box.cy + 90 });
@@ -81,7 +96,7 @@ try {
     await shot(page, 'window-level');
     return { meanBefore: before.mean, meanAfter: after.mean, overlay: await page.textContent('.pane .overlay-bl') };
   });
-  await step('lengthMeasurementShowsMillimetres', async () => {
+  images && before && await step('lengthMeasurementShowsMillimetres', async () => {
     const box = await paneBox(page);
     await page.click('[data-action="tool-length"]');
     await drag(page, { x: box.cx - 120, y: box.cy }, { x: box.cx + 80, y: box.cy + 40 }, 20);
@@ -92,7 +107,7 @@ try {
     await shot(page, 'length');
     return { text };
   });
-  await step('scrollsToAnotherSlice', async () => {
+  images && before && await step('scrollsToAnotherSlice', async () => {
     const index0 = Number(await page.getAttribute('.pane', 'data-index'));
     const stats0 = await paneStats(page);
     const box = await paneBox(page);
@@ -107,7 +122,8 @@ try {
     await shot(page, 'scrolled');
     return { from: index0, to: index1 };
   });
-  await step('writesAndSignsTheReport', async () => {
+  groups.has('workflow') && await step('writesAndSignsTheReport', async () => {
+    if (!(await page.$('.report-panel'))) await page.goto(studyLink);
     await page.waitForSelector('.report-panel select[name="template"] option[value="0"]', { state: 'attached', timeout: 20_000 });
     await page.selectOption('.report-panel select[name="template"]', '0');
     await page.fill('.report-panel textarea[name="impression"]', '左侧硬膜下血肿，建议急诊神经外科会诊。');
@@ -121,7 +137,7 @@ try {
   });
 
   // ---- performance: scrolling through the whole stack ----
-  await step('scrollRate', async () => {
+  groups.has('performance') && before && await step('scrollRate', async () => {
     const count = Number(await page.getAttribute('.pane', 'data-count'));
     const pass = (key, steps) =>
       page.evaluate(
@@ -153,8 +169,8 @@ try {
   await radContext.close();
 
   // ---- the clinic of that hospital ----
-  const { context: c1, page: clinic } = await newPage(browser, { issuer });
-  await step('clinicSeesTheReport', async () => {
+  const { context: c1, page: clinic } = await newPage(browser, pageOptions);
+  groups.has('workflow') && await step('clinicSeesTheReport', async () => {
     await login(clinic, baseUrl, 'clinic1');
     const mine = `table.clinic-studies tbody tr[data-study="${study}"]`;
     await clinic.waitForSelector(mine, { timeout: 30_000 });
@@ -165,7 +181,7 @@ try {
     await shot(clinic, 'clinic-report');
     return { impression };
   });
-  await step('clinicAcknowledgesTheCriticalResult', async () => {
+  groups.has('workflow') && await step('clinicAcknowledgesTheCriticalResult', async () => {
     const id = await clinic.getAttribute(`table.clinic-studies tbody tr[data-study="${study}"]`, 'data-request');
     const item = `.critical-results .critical-item[data-request="${id}"]`;
     await clinic.waitForSelector(item, { timeout: 20_000 });
@@ -177,8 +193,8 @@ try {
   await c1.close();
 
   // ---- the clinic of another hospital ----
-  const { context: c2, page: other } = await newPage(browser, { issuer });
-  await step('otherClinicDoesNotSeeTheStudy', async () => {
+  const { context: c2, page: other } = await newPage(browser, pageOptions);
+  groups.has('workflow') && await step('otherClinicDoesNotSeeTheStudy', async () => {
     await login(other, baseUrl, 'clinic2');
     await other.waitForFunction(() => /\d/.test(document.querySelector('.clinic-status')?.textContent ?? ''), null, { timeout: 30_000 });
     const rows = await other.locator(`table.clinic-studies tbody tr[data-study="${study}"]`).count();
@@ -191,7 +207,7 @@ try {
   // ---- every stored sample renders ----
   if (samplesFile) {
     const samples = JSON.parse(await readFile(samplesFile, 'utf8'));
-    const { context, page: viewer } = await newPage(browser, { issuer });
+    const { context, page: viewer } = await newPage(browser, pageOptions);
     await login(viewer, baseUrl, 'radiologist1');
     const sampleArt = new Artefacts(join(out, 'samples'));
     for (const s of samples) {
@@ -199,7 +215,7 @@ try {
       try {
         await viewer.goto(`${baseUrl}/#/worklist`);
         await viewer.goto(`${baseUrl}/#/study/${s.study}/${s.series}/${s.instance}`);
-        await viewer.waitForSelector('.pane[data-rendered="true"]', { timeout: 30_000 });
+        await viewer.waitForSelector('.pane[data-rendered="true"]', { timeout: 20_000 });
         await viewer.waitForTimeout(200);
         const stats = await paneStats(viewer);
         entry.ok = showsAnImage(stats);
