@@ -108,6 +108,20 @@ class WorklistTests extends ReadingTest {
         assertThat(get("/api/reading/worklist?limit=100000", "radiologist1").status()).isEqualTo(400);
     }
 
+    @Test
+    void assignmentRulesNarrowARadiologistsWorklist() {
+        new org.springframework.jdbc.core.JdbcTemplate(ownerDb).update(
+                "INSERT INTO reading_assignment (username, hospital_id, modality) VALUES (?, 'H002', '') ON CONFLICT DO NOTHING",
+                Readers.SECOND);
+        long h001 = readyStudy("CHEST", 1);
+        long h002 = readyStudyOf("gateway-h002");
+        Answer assigned = get("/api/reading/worklist?assigned=true&limit=500", Readers.SECOND);
+        List<Long> ids = assigned.body().valueStream().map(r -> r.path("id").asLong()).toList();
+        assertThat(ids).contains(h002).doesNotContain(h001);
+        // without rules of their own a radiologist's assigned list is everything
+        assertThat(ids("/api/reading/worklist?assigned=true&limit=500")).contains(h001, h002);
+    }
+
     private long readyStudyOf(String gateway) {
         var ct = storeStudy("CHEST", "CT chest", 1, gateway);
         return intake.completed(ct.studyInstanceUid(), 1).orElseThrow().id();

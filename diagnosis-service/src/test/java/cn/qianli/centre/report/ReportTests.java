@@ -85,6 +85,23 @@ class ReportTests extends ReadingTest {
     }
 
     @Test
+    void everyReportAccessIsInTheAuditTrailWithItsStudy() {
+        long id = finalReport(false);
+        String study = get("/api/reading/" + id, "radiologist1").body().path("studyInstanceUid").asString();
+        get("/api/reading/" + id + "/report", "clinic1");
+        get("/api/reading/" + id + "/report", "clinic2");
+        Answer trail = get("/api/audit?study=" + study + "&limit=100", "auditor1");
+        assertThat(trail.status()).isEqualTo(200);
+        List<String> lines = trail.body().valueStream()
+                .map(e -> e.path("actor").asString() + " " + e.path("action").asString() + " " + e.path("outcome").asString())
+                .toList();
+        assertThat(lines).contains("clinic1 read report success", "radiologist1 sign final report success",
+                "radiologist1 claim success", "radiologist1 save report draft success");
+        Answer denied = get("/api/audit?actor=clinic2&action=GET%20/api/reading/%7Bid%7D/report&limit=5", "auditor1");
+        assertThat(denied.body().path(0).path("outcome").asString()).isEqualTo("not-found");
+    }
+
+    @Test
     void finalReportsCannotBeEditedOnlyAmended() {
         long id = finalReport(false);
         Answer edit = put("/api/reading/" + id + "/report", "radiologist1", json(draft("改", "改", 4)));
