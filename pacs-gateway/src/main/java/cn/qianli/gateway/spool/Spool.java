@@ -306,6 +306,35 @@ public final class Spool {
                 instance.keys().studyInstanceUid(), reason);
     }
 
+    /**
+     * An operator sends a quarantined instance again (after the centre was fixed): it moves back
+     * into the queue. Returns false when there is no such quarantined instance.
+     */
+    public boolean requeue(String key) throws IOException {
+        synchronized (this) {
+            if (!quarantined.containsKey(key) || !key.matches("[0-9a-f]{64}")) {
+                return false;
+            }
+            Path target = queue.resolve(key + SUFFIX);
+            DurableFiles.rename(quarantine.resolve(key + SUFFIX), target);
+            DurableFiles.delete(quarantine.resolve(key + REASON));
+            quarantined.remove(key);
+            try {
+                InstanceKeys keys = reader.read(target);
+                entries.put(key, new Entry(new SpooledInstance(key, target, keys, Files.size(target),
+                        clock.instant(), ++versions)));
+            } catch (InvalidInstanceException e) {
+                DurableFiles.rename(target, quarantine.resolve(key + SUFFIX));
+                writeReason(key, "unreadable in the spool: " + e.getMessage());
+                quarantined.put(key, readQuarantined(key, quarantine.resolve(key + SUFFIX)));
+                return false;
+            }
+            notifyAll();
+        }
+        log.info("quarantined instance key={} sent again on request", key);
+        return true;
+    }
+
     /** The spool's state for the status page and heartbeat. */
     public synchronized SpoolState state() {
         Map<String, SpoolState.StudyProgress> studies = new HashMap<>();

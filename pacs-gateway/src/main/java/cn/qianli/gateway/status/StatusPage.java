@@ -10,8 +10,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -36,7 +42,7 @@ class StatusPage {
             Map.entry("pending", "待发送"), Map.entry("eta", "预计完成"), Map.entry("unknown", "未知"),
             Map.entry("quarantine", "隔离（中心拒收）"), Map.entry("instance", "实例 UID"),
             Map.entry("reason", "原因"), Map.entry("when", "时间"), Map.entry("switch", "English"),
-            Map.entry("centre", "中心"), Map.entry("sent", "已确认送达"), Map.entry("saving", "压缩节省"));
+            Map.entry("centre", "中心"), Map.entry("requeue", "重新发送"), Map.entry("sent", "已确认送达"), Map.entry("saving", "压缩节省"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Qianli gateway status"), Map.entry("queue", "Instances waiting"),
@@ -47,7 +53,7 @@ class StatusPage {
             Map.entry("pending", "Waiting"), Map.entry("eta", "ETA"), Map.entry("unknown", "unknown"),
             Map.entry("quarantine", "Quarantine (refused by the centre)"), Map.entry("instance", "SOP Instance UID"),
             Map.entry("reason", "Reason"), Map.entry("when", "When"), Map.entry("switch", "中文"),
-            Map.entry("centre", "Centre"), Map.entry("sent", "Acknowledged"), Map.entry("saving", "Saved by gzip"));
+            Map.entry("centre", "Centre"), Map.entry("requeue", "Send again"), Map.entry("sent", "Acknowledged"), Map.entry("saving", "Saved by gzip"));
 
     private final Spool spool;
     private final Forwarder forwarder;
@@ -109,9 +115,22 @@ class StatusPage {
         for (Quarantined q : state.quarantined()) {
             html.append("<tr><td>").append(e(q.sopInstanceUid())).append("</td><td>").append(e(q.studyInstanceUid()))
                     .append("</td><td>").append(e(q.reason())).append("</td><td>").append(e(TIME.format(q.when())))
-                    .append("</td></tr>");
+                    .append("</td><td><form method=\"post\" action=\"/quarantine/").append(e(q.key()))
+                    .append("/requeue?lang=").append(en ? "en" : "zh-CN").append("\"><button>")
+                    .append(e(t.get("requeue"))).append("</button></form></td></tr>");
         }
         return html.append("</table></body></html>").toString();
+    }
+
+    /** The quarantine's "send again" button: the instance goes back into the queue. */
+    @PostMapping("/quarantine/{key}/requeue")
+    ResponseEntity<Void> requeue(@PathVariable String key,
+                                 @RequestParam(name = "lang", defaultValue = "zh-CN") String lang) throws IOException {
+        if (!spool.requeue(key)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(lang.startsWith("en") ? "/?lang=en" : "/")).build();
     }
 
     private static void row(StringBuilder html, String label, String value) {

@@ -94,6 +94,22 @@ class StatusPageTests {
     }
 
     @Test
+    void sendsAQuarantinedInstanceAgainWhenTheOperatorAsks() throws Exception {
+        receive(1);
+        SpooledInstance taken = spool.take(1, Long.MAX_VALUE, false).getFirst();
+        spool.quarantine(taken, "FailureReason 0xA900 (Data Set does not match SOP Class)");
+        int queued = spool.state().queueDepth();
+        assertThat(get("/")).contains("/quarantine/" + taken.key() + "/requeue");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/quarantine/" + taken.key() + "/requeue"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(spool.state().queueDepth()).isEqualTo(queued + 1);
+        assertThat(spool.state().quarantined()).noneMatch(q -> q.key().equals(taken.key()));
+        assertThat(Files.exists(taken.file())).isTrue();
+    }
+
+    @Test
     void sendsHeartbeatsAndGoesOnWhenTheCentreLacksTheEndpoint() throws Exception {
         for (int i = 0; i < 100 && centre.apiPosts.getOrDefault("/api/gateway/heartbeat", List.of()).size() < 2; i++) {
             Thread.sleep(100);
