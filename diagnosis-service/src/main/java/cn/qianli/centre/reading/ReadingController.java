@@ -2,11 +2,13 @@ package cn.qianli.centre.reading;
 
 import cn.qianli.centre.archive.UidSyntax;
 import cn.qianli.centre.security.Caller;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The worklist and the reading requests: {@code /api/reading}. */
 @RestController
@@ -25,11 +28,20 @@ class ReadingController {
     private final ReadingWorkflow workflow;
     private final ReadingRequests requests;
     private final WorkflowAudit audit;
+    private final WorklistEvents events;
 
-    ReadingController(ReadingWorkflow workflow, ReadingRequests requests, WorkflowAudit audit) {
+    ReadingController(ReadingWorkflow workflow, ReadingRequests requests, WorkflowAudit audit, WorklistEvents events) {
         this.workflow = workflow;
         this.requests = requests;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /** Server-sent events {@code reading} whenever a request of the radiologist's hospitals changes. */
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Caller caller) throws IOException {
+        ReadingWorkflow.requireRadiologist(caller);
+        return events.open(caller);
     }
 
     /**
