@@ -12,13 +12,17 @@ import java.util.stream.Stream;
 /** A folder of synthetic CT instances, made once and reused across runs. */
 record Corpus(String name, Path directory, List<Path> files, long bytes) {
 
-    /** Makes (or reuses) {@code count} CT slices of rows x columns under {@code root/name}. */
+    /** Makes (or reuses) {@code count} CT slices of rows x columns, in studies of 100 slices. */
     static Corpus ct(Path root, String name, int count, int rows, int columns) throws IOException {
+        return ct(root, name, count, rows, columns, 100);
+    }
+
+    /** Makes (or reuses) {@code count} CT slices of rows x columns under {@code root/name}. */
+    static Corpus ct(Path root, String name, int count, int rows, int columns, int perStudy) throws IOException {
         Path directory = root.resolve(name);
         Path done = directory.resolve(".complete");
         if (!Files.exists(done)) {
             deleteTree(directory);
-            int perStudy = 100;
             for (int made = 0, study = 1; made < count; study++) {
                 int slices = Math.min(perStudy, count - made);
                 SyntheticCt.study("BENCH-" + study, "测试^病人" + study)

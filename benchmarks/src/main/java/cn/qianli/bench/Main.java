@@ -49,9 +49,16 @@ public final class Main {
         targets.add(w -> QianliStoreScp.start(w, false));
         targets.add(w -> QianliStoreScp.start(w, true));
         targets.add(w -> new OrthancScp(w, false));
+        Path root = Path.of(System.getProperty("qianli.root", "."));
+        targets.add(w -> GatewayProcess.ingestOnly(root, w));
 
         report.append("## C-STORE ingest (storescu as the modality)\n\n");
         report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
+
+        report.append("## Gateway to centre over a 4 Mbit/s link (Orthanc + DICOMweb as the centre)\n\n");
+        Corpus study = Corpus.ct(work.resolve("corpus"), "CT study of " + 300 / scale + " slices (512x512)",
+                300 / scale, 512, 512, 300);
+        report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
 
         String text = report.toString();
         System.out.println();

@@ -1,0 +1,140 @@
+package cn.qianli.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pacs-gateway application as it runs in a clinic: its own JVM from its jar, configured
+ * through the environment, fsync on. As a {@link StoreTarget} it forwards nowhere (the centre URL
+ * is a closed port and retries are hours apart), so only C-STORE ingest into the spool is timed.
+ */
+final class GatewayProcess implements StoreTarget {
+
+    private final Path jar;
+    private final Path home;
+    private final Map<String, String> environment;
+    private final int dicomPort;
+    private final int httpPort;
+    private Process process;
+
+    GatewayProcess(Path jar, Path home, Map<String, String> centre) throws Exception {
+        this.jar = jar;
+        this.home = home;
+        this.dicomPort = Ports.free();
+        this.httpPort = Ports.free();
+        this.environment = new java.util.HashMap<>(centre);
+        start();
+    }
+
+    /** A gateway whose centre never answers: for measuring ingest alone. */
+    static GatewayProcess ingestOnly(Path root, Path work) throws Exception {
+        return new GatewayProcess(jar(root), work.resolve("gateway"), Map.of(
+                "QIANLI_GATEWAY_CENTRE_URL", "http://127.0.0.1:" + Ports.free(),
+                "QIANLI_GATEWAY_CENTRE_RETRY_BASE", "1h",
+                "QIANLI_GATEWAY_CENTRE_RETRY_MAX", "1h"));
+    }
+
+    static Path jar(Path root) throws IOException {
+        Path target = root.resolve("pacs-gateway").resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("pacs-gateway-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no pacs-gateway jar in " + target + ": build it first"));
+        }
+    }
+
+    private void start() throws IOException, InterruptedException {
+        Corpus.deleteTree(home);
+        Files.createDirectories(home);
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-jar", jar.toString()));
+        Map<String, String> env = builder.environment();
+        env.putAll(environment);
+        env.put("PORT", Integer.toString(httpPort));
+        env.put("QIANLI_GATEWAY_DICOM_PORT", Integer.toString(dicomPort));
+        env.put("QIANLI_GATEWAY_DICOM_BIND_ADDRESS", "127.0.0.1");
+        env.put("QIANLI_GATEWAY_SPOOL_DIRECTORY", home.resolve("spool").toString());
+        env.put("QIANLI_GATEWAY_SPOOL_FREE_SPACE_RESERVE", "200MB");
+        env.put("LOGGING_LEVEL_CN_QIANLI", "WARN");
+        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
+        process = builder.start();
+        awaitHealthy();
+        Ports.awaitListening(dicomPort, process);
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 1200; i++) {
+                if (!process.isAlive()) {
+                    throw new IOException("gateway ended while starting; see " + home.resolve("gateway.log"));
+                }
+                try {
+                    if (client.send(HttpRequest.newBuilder(health).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("gateway not healthy after 120 s; see " + home.resolve("gateway.log"));
+    }
+
+    @Override
+    public String name() {
+        return "Qianli gateway (fsync on)";
+    }
+
+    @Override
+    public String aeTitle() {
+        return "QIANLI_GW";
+    }
+
+    @Override
+    public int port() {
+        return dicomPort;
+    }
+
+    @Override
+    public void reset() throws Exception {
+        stop();
+        start();
+    }
+
+    @Override
+    public long received() throws IOException {
+        Path queue = home.resolve("spool").resolve("queue");
+        return Files.exists(queue) ? Corpus.countFiles(queue) : 0;
+    }
+
+    private void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
