@@ -7,7 +7,7 @@ import java.util.List;
 record Hospital(String id, String name, String district, String township, int populationServed,
         List<Gateway> gateways) {
 
-    /** A gateway (its OAuth2 client id) and when it was last heard from. */
-    record Gateway(String clientId, String name, Instant lastSeenAt) {
+    /** A gateway (its OAuth2 client id), when it was last heard from and what it said then. */
+    record Gateway(String clientId, String name, Instant lastSeenAt, Object lastStatus) {
     }
 }
