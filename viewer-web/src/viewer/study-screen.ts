@@ -11,7 +11,7 @@ import { value, type DicomJsonDataset, type DicomWebSource } from '../dicom-web'
 import type { I18n, MessageKey } from '../i18n';
 import { personName, dicomDate, code } from '../worklist-model';
 import { mountReportPanel } from '../report-panel';
-import { registerFrames, selectPrimaryTool, startEngine, type PrimaryTool } from './engine';
+import { registerFrames, RENDERING_ENGINE_ID, selectPrimaryTool, startEngine, type PrimaryTool } from './engine';
 import { describeMeasurement, type MeasurementAnnotation } from './measurements';
 import { Pane } from './pane';
 import { CT_PRESETS, PRESET_ORDER, presetForKey, type CtPreset } from './presets';
@@ -141,8 +141,12 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     layout = next;
     const [rows, cols] = LAYOUTS[next];
     const wanted = rows * cols;
-    const { engine } = await startEngine(deps.token);
-    while (panes.length > wanted) panes.pop()!.dispose();
+    const { engine, tools } = await startEngine(deps.token);
+    while (panes.length > wanted) {
+      const gone = panes.pop()!;
+      tools.removeViewports(RENDERING_ENGINE_ID, gone.viewportId);
+      gone.dispose();
+    }
     while (panes.length < wanted) {
       const pane = new Pane(doc, engine, onPaneChange);
       pane.root.addEventListener('pointerdown', () => activate(pane));
@@ -152,7 +156,11 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     grid.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
     grid.dataset.layout = next;
     grid.replaceChildren(...panes.map((p) => p.root));
-    panes.forEach((p) => p.enable());
+    panes.forEach((p) => {
+      p.enable();
+      // the tools act on a viewport only once it is in their group
+      if (!tools.getViewportIds().includes(p.viewportId)) tools.addViewport(p.viewportId, RENDERING_ENGINE_ID);
+    });
     engine.resize(true, true);
     // new panes show the next series
     panes.forEach((p, i) => {
@@ -353,6 +361,8 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     disposed = true;
     stopReport();
     cleanups.forEach((c) => c());
+    const ids = panes.map((p) => p.viewportId);
+    void startEngine(deps.token).then(({ tools }) => ids.forEach((id) => tools.removeViewports(RENDERING_ENGINE_ID, id)));
     panes.forEach((p) => p.dispose());
     panes = [];
     annotations.state.removeAllAnnotations();

@@ -69,6 +69,17 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    record Answer(int status, String body) {
+    }
+
+    /** A JSON GET with the given token. */
+    Answer getJson(String path, String bearer) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(centre + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
     /** The status of a GET with this gateway's or another token, e.g. to see whether an endpoint exists. */
     int get(String path, String bearer, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(centre + path)).timeout(Duration.ofSeconds(30))

@@ -81,6 +81,9 @@ class ReadingWalkthroughTests {
         env.put("QIANLI_S3_ACCESS_KEY", s3.accessKey());
         env.put("QIANLI_S3_SECRET_KEY", s3.secretKey());
         env.put("QIANLI_S3_BUCKET", s3.bucket());
+        // a study counts as complete after 10 quiet seconds (the gateway may also say so)
+        env.put("QIANLI_READING_QUIETPERIOD", "10s");
+        env.put("QIANLI_READING_INTAKESCANINTERVAL", "2s");
         Path built = viewer.resolve("target/classes/static");
         if (Files.isRegularFile(built.resolve("index.html"))) {
             // the viewer as just built, ahead of the copy inside the centre's jar
@@ -102,7 +105,7 @@ class ReadingWalkthroughTests {
         String radiologist = keycloak.passwordGrant("radiologist1", "radiologist1");
         framesServed = h001.get("/dicom-web/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid()
                 + "/instances/" + first.sopInstanceUid() + "/frames/1", radiologist, FRAMES_ACCEPT) == 200;
-        readingRequest = h001.get("/api/reading/studies/" + ct.studyInstanceUid(), radiologist, "application/json") == 200;
+        readingRequest = awaitReady(h001, ct.studyInstanceUid(), radiologist);
         List<Path> sampleFiles = sampleFiles();
         Gateway h002 = new Gateway(centre.url(), keycloak.clientCredentials("gateway-h002"));
         List<Map<String, String>> stored = new ArrayList<>();
@@ -170,6 +173,19 @@ class ReadingWalkthroughTests {
         JsonNode result = JSON.readTree(last);
         System.out.println("e2e " + name + " performance: " + result.path("performance"));
         return result;
+    }
+
+    /** Waits up to 90 s for the study's reading request to be ready; false when there is none. */
+    private static boolean awaitReady(Gateway gateway, String study, String token) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            Gateway.Answer answer = gateway.getJson("/api/reading/studies/" + study, token);
+            if (answer.status() == 200 && !"arriving".equalsIgnoreCase(JSON.readTree(answer.body()).path("state").asString())) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 
     /** The readable, complete sample images, one file per SOP Instance UID. */
