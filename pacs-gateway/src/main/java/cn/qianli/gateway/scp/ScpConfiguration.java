@@ -20,7 +20,9 @@ class ScpConfiguration {
                 .withMaxAssociations(dicom.maxAssociations())
                 .withAllowedCallingAeTitles(modalities.aeTitles())
                 .withCheckCalledAeTitle(true)
-                .withFsync(true);
+                // the spool forces each file and its rename itself (Spool.accept), so the
+                // server's own fsync of incoming/ would only be a second, wasted one
+                .withFsync(false);
         return DicomServer.builder(config).onStore(new StoreScp(spool, modalities)).start();
     }
 }

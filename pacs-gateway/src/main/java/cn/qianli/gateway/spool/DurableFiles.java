@@ -43,15 +43,20 @@ final class DurableFiles {
 
     /** Renames {@code source} onto {@code target} atomically (same file system) and fsyncs the target directory. */
     static void rename(Path source, Path target) throws IOException {
+        move(source, target);
+        syncDirectory(target.getParent());
+        if (!source.getParent().equals(target.getParent())) {
+            syncDirectory(source.getParent());
+        }
+    }
+
+    /** Renames {@code source} onto {@code target} atomically; durable only once the target directory is synced. */
+    static void move(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("spool needs " + source.getParent() + " and " + target.getParent()
                     + " on one file system", e);
-        }
-        syncDirectory(target.getParent());
-        if (!source.getParent().equals(target.getParent())) {
-            syncDirectory(source.getParent());
         }
     }
 

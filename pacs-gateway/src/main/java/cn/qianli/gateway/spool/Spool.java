@@ -43,6 +43,7 @@ public final class Spool {
 
     private final Path incoming;
     private final Path queue;
+    private final GroupSync queueSync;
     private final Path quarantine;
     private final long reserveBytes;
     private final InstanceReader reader;
@@ -68,6 +69,7 @@ public final class Spool {
         this.incoming = root.resolve("incoming");
         this.queue = root.resolve("queue");
         this.quarantine = root.resolve("quarantine");
+        this.queueSync = new GroupSync(queue);
         this.reserveBytes = reserveBytes;
         this.reader = reader;
         this.clock = clock;
@@ -154,19 +156,22 @@ public final class Spool {
     }
 
     /**
-     * Takes a complete, fsynced Part 10 file (normally one from {@link #newIncomingFile()}) into the
-     * queue. When this returns, the instance survives a crash or power loss. On failure the file is
-     * deleted.
+     * Takes a complete Part 10 file (normally one from {@link #newIncomingFile()}) into the queue:
+     * forces its bytes to disk, renames it into {@code queue/} and makes the rename durable. When
+     * this returns, the instance survives a crash or power loss. On failure the file is deleted.
+     * The rename's directory fsync is shared with other instances accepted at the same moment
+     * ({@link GroupSync}); the source directory needs none, as {@code incoming/} is emptied on start.
      */
-    public SpooledInstance accept(Path fsyncedFile) throws IOException {
+    public SpooledInstance accept(Path file) throws IOException {
         try {
-            InstanceKeys keys = reader.read(fsyncedFile);
+            InstanceKeys keys = reader.read(file);
             String key = keyOf(keys.sopInstanceUid());
             Path target = queue.resolve(key + SUFFIX);
-            long size = Files.size(fsyncedFile);
+            long size = Files.size(file);
+            DurableFiles.sync(file);
             SpooledInstance instance;
             synchronized (this) {
-                DurableFiles.rename(fsyncedFile, target);
+                DurableFiles.move(file, target);
                 instance = new SpooledInstance(key, target, keys, size, clock.instant(), ++versions);
                 Entry entry = entries.get(key);
                 if (entry == null) {
@@ -177,12 +182,13 @@ public final class Spool {
                 }
                 notifyAll();
             }
+            queueSync.sync();
             for (Consumer<SpooledInstance> listener : storedListeners) {
                 listener.accept(instance);
             }
             return instance;
         } finally {
-            Files.deleteIfExists(fsyncedFile);
+            Files.deleteIfExists(file);
         }
     }
 
