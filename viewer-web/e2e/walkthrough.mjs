@@ -207,27 +207,43 @@ try {
   // ---- every stored sample renders ----
   if (samplesFile) {
     const samples = JSON.parse(await readFile(samplesFile, 'utf8'));
-    const { context, page: viewer } = await newPage(browser, pageOptions);
-    await login(viewer, baseUrl, 'radiologist1');
     const sampleArt = new Artefacts(join(out, 'samples'));
+    let session;
+    const open = async () => {
+      const s = await newPage(browser, pageOptions);
+      await login(s.page, baseUrl, 'radiologist1');
+      return s;
+    };
     for (const s of samples) {
       const entry = { file: s.file, transferSyntax: s.transferSyntax };
+      let timer;
       try {
-        await viewer.goto(`${baseUrl}/#/worklist`);
-        await viewer.goto(`${baseUrl}/#/study/${s.study}/${s.series}/${s.instance}`);
-        await viewer.waitForSelector('.pane[data-rendered="true"]', { timeout: 20_000 });
-        await viewer.waitForTimeout(200);
-        const stats = await paneStats(viewer);
-        entry.ok = showsAnImage(stats);
-        entry.pixels = { mean: Math.round(stats.mean), sd: Math.round(stats.sd), nonBlack: Math.round(stats.nonBlack * 100) / 100 };
-        await sampleArt.shot(viewer, s.file.replace(/[^A-Za-z0-9_.+-]/g, '_'));
+        session ??= await open();
+        const viewer = session.page;
+        const attempt = (async () => {
+          await viewer.goto(`${baseUrl}/#/worklist`);
+          await viewer.goto(`${baseUrl}/#/study/${s.study}/${s.series}/${s.instance}`);
+          await viewer.waitForSelector('.pane[data-rendered="true"]', { timeout: 20_000 });
+          await viewer.waitForTimeout(200);
+          const stats = await paneStats(viewer);
+          entry.ok = showsAnImage(stats);
+          entry.pixels = { mean: Math.round(stats.mean), sd: Math.round(stats.sd), nonBlack: Math.round(stats.nonBlack * 100) / 100 };
+          await sampleArt.shot(viewer, s.file.replace(/[^A-Za-z0-9_.+-]/g, '_'));
+        })();
+        await Promise.race([attempt, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no image within 40 s')), 40_000); })]);
       } catch (e) {
         entry.ok = false;
         entry.error = String(e?.message ?? e).split('\n')[0];
+        // a stuck or crashed page: the next sample gets a fresh one
+        await session?.context.close().catch(() => {});
+        session = undefined;
+      } finally {
+        clearTimeout(timer);
       }
+      console.error(`[sample] ${s.file} ${entry.ok ? 'ok' : 'FAILED ' + (entry.error ?? JSON.stringify(entry.pixels))}`);
       result.samples.push(entry);
     }
-    await context.close();
+    await session?.context.close();
   }
 } finally {
   await browser.close();
