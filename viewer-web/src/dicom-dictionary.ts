@@ -43,6 +43,10 @@ export const TAGS = {
   WindowWidth: '00281051',
   RescaleIntercept: '00281052',
   RescaleSlope: '00281053',
+  PhotometricInterpretation: '00280004',
+  RedPaletteColorLookupTableData: '00281201',
+  GreenPaletteColorLookupTableData: '00281202',
+  BluePaletteColorLookupTableData: '00281203',
 } as const;
 
 export type DicomKeyword = keyof typeof TAGS;
@@ -95,4 +99,8 @@ export interface KeywordValue {
   WindowWidth: number;
   RescaleIntercept: number;
   RescaleSlope: number;
+  PhotometricInterpretation: string;
+  RedPaletteColorLookupTableData: number;
+  GreenPaletteColorLookupTableData: number;
+  BluePaletteColorLookupTableData: number;
 }

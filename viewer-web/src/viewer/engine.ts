@@ -20,7 +20,7 @@ import {
   ZoomTool,
 } from '@cornerstonejs/tools';
 import type { TokenSupplier } from '../dicom-web';
-import type { StackFrame } from './stack';
+import { loaderMetadata, type StackFrame } from './stack';
 
 export const RENDERING_ENGINE_ID = 'qianli';
 export const TOOL_GROUP_ID = 'qianli-stack';
@@ -98,7 +98,7 @@ export function selectPrimaryTool(tools: ToolGroup, tool: PrimaryTool): void {
 export function registerFrames(frames: readonly StackFrame[], baseHref: string): string[] {
   return frames.map((frame) => {
     const imageId = 'wadors:' + new URL(frame.url, baseHref).href;
-    wadors.metaDataManager.add(imageId, { ...frame.metadata } as never);
+    wadors.metaDataManager.add(imageId, loaderMetadata(frame.metadata) as never);
     return imageId;
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDicomWebSource, TAGS, type DicomJsonDataset } from '../dicom-web';
-import { orderInstances, scrollIndex, slicePosition, stackFrames } from './stack';
+import { firstPart, loaderMetadata, orderInstances, scrollIndex, slicePosition, stackFrames } from './stack';
 
 const AXIAL = [1, 0, 0, 0, 1, 0];
 
@@ -49,5 +49,26 @@ describe('stack order', () => {
     expect(scrollIndex(9, 5, 10)).toBe(9);
     expect(scrollIndex(4, 3, 10)).toBe(7);
     expect(scrollIndex(3, 1, 0)).toBe(0);
+  });
+});
+
+describe('loader metadata', () => {
+  it('givesAnImageWithoutModalityAnEmptyOne', () => {
+    const copy = loaderMetadata(instance('a', 1));
+    expect(copy[TAGS.Modality]).toEqual({ vr: 'CS', Value: [''] });
+    const ct = { ...instance('b', 1), [TAGS.Modality]: { vr: 'CS', Value: ['CT'] } };
+    expect(loaderMetadata(ct)[TAGS.Modality]).toEqual({ vr: 'CS', Value: ['CT'] });
+  });
+});
+
+describe('multipart first part', () => {
+  it('takesTheBytesBetweenTheHeadersAndTheNextBoundary', () => {
+    const body = new TextEncoder().encode('--b1\r\nContent-Type: application/octet-stream\r\n\r\nABC\r\n--b1--\r\n');
+    const part = firstPart(body, 'multipart/related; type="application/octet-stream"; boundary=b1');
+    expect(new TextDecoder().decode(part)).toBe('ABC');
+  });
+
+  it('saysNothingForABodyThatIsNotMultipart', () => {
+    expect(firstPart(new Uint8Array([1, 2]), 'application/octet-stream')).toBeUndefined();
   });
 });

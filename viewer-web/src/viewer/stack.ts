@@ -3,7 +3,7 @@
  * along the slice normal when positions and orientation are there (PS3.3 C.7.6.2),
  * else by Instance Number; each frame of a multi-frame instance in turn.
  */
-import { value, values, type DicomJsonDataset, type DicomWebSource } from '../dicom-web';
+import { TAGS, value, values, type DicomJsonDataset, type DicomWebSource } from '../dicom-web';
 
 export interface StackFrame {
   readonly sopInstanceUID: string;
@@ -72,4 +72,36 @@ export function scrollIndex(current: number, delta: number, length: number): num
     return 0;
   }
   return Math.min(length - 1, Math.max(0, current + delta));
+}
+
+/**
+ * The copy of an instance's metadata the image loader gets. The loader reads Modality as a
+ * string, so an image without one (some secondary captures) gets an empty value rather than
+ * stopping it; nothing else changes.
+ */
+export function loaderMetadata(instance: DicomJsonDataset): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...instance };
+  if (typeof value(instance, 'Modality') !== 'string') {
+    copy[TAGS.Modality] = { vr: 'CS', Value: [''] };
+  }
+  return copy;
+}
+
+/**
+ * The first part of a multipart/related body (PS3.18 8.6.1.2, RFC 2387): the bytes between the
+ * first boundary's headers and the next boundary. Undefined when the body is not multipart.
+ */
+export function firstPart(body: Uint8Array, contentType: string): Uint8Array | undefined {
+  const match = /boundary="?([^";]+)"?/i.exec(contentType);
+  if (!/^multipart\//i.test(contentType.trim()) || !match) {
+    return undefined;
+  }
+  const text = new TextDecoder('latin1').decode(body);
+  const delimiter = '--' + match[1];
+  const start = text.indexOf(delimiter);
+  if (start < 0) return undefined;
+  const headersEnd = text.indexOf('\r\n\r\n', start);
+  if (headersEnd < 0) return undefined;
+  const end = text.indexOf('\r\n' + delimiter, headersEnd + 4);
+  return body.subarray(headersEnd + 4, end < 0 ? body.length : end);
 }

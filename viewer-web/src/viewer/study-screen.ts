@@ -15,7 +15,8 @@ import { registerFrames, RENDERING_ENGINE_ID, selectPrimaryTool, startEngine, ty
 import { describeMeasurement, type MeasurementAnnotation } from './measurements';
 import { Pane } from './pane';
 import { CT_PRESETS, PRESET_ORDER, presetForKey, type CtPreset } from './presets';
-import { stackFrames } from './stack';
+import { withPaletteData } from './palette';
+import { firstPart, stackFrames } from './stack';
 
 export const LAYOUTS = { '1x1': [1, 1], '1x2': [1, 2], '2x2': [2, 2] } as const;
 export type Layout = keyof typeof LAYOUTS;
@@ -272,6 +273,20 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     }
   };
 
+  /** Retrieve Bulk Data (PS3.18 10.4.1.1.5) with the token; the first part's bytes. */
+  async function fetchBulkData(uri: string): Promise<Uint8Array> {
+    const bearer = await deps.token();
+    const response = await fetch(uri, {
+      headers: {
+        Accept: 'multipart/related; type="application/octet-stream"',
+        ...(bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` }),
+      },
+    });
+    if (!response.ok) throw new Error(`bulk data: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return firstPart(bytes, response.headers.get('Content-Type') ?? '') ?? bytes;
+  }
+
   async function loadSeries(ds: DicomJsonDataset): Promise<Series | undefined> {
     const uid = value(ds, 'SeriesInstanceUID');
     if (!uid) return undefined;
@@ -282,6 +297,7 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
       // an archive without Retrieve Metadata: the instance-level search with all attributes
       instances = await deps.source.searchForInstances(studyUid, uid, { includefield: 'all' });
     }
+    instances = await withPaletteData(instances, fetchBulkData);
     const frames = stackFrames(deps.source, studyUid, uid, instances);
     const imageIds = registerFrames(frames, doc.baseURI);
     const sopIndex = new Map(frames.map((f, i) => [`${f.sopInstanceUID}/${f.frameNumber}`, i]));
