@@ -13,7 +13,8 @@ class ArchiveStructureTests {
 
     private static final String[] ARCHIVE = {"cn.qianli.centre.archive", "cn.qianli.centre.audit",
         "cn.qianli.centre.database", "cn.qianli.centre.dicomweb", "cn.qianli.centre.hospital",
-        "cn.qianli.centre.problem", "cn.qianli.centre.security", "cn.qianli.centre.storage"};
+        "cn.qianli.centre.problem", "cn.qianli.centre.security", "cn.qianli.centre.statistics",
+        "cn.qianli.centre.storage"};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
