@@ -10,9 +10,14 @@ import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,8 +67,12 @@ class StowController {
         StowResult result = new StowResult();
         try {
             MultipartReader reader = new MultipartReader(
-                    new LimitedInputStream(request.getInputStream(), maxRequestSize), boundary);
+                    new LimitedInputStream(decoded(request), maxRequestSize), boundary);
             stow.store(reader, caller, hospital, study, result);
+        } catch (ZipException | EOFException e) {
+            request.setAttribute(AuditTrail.REQUEST_DETAIL, summary(result));
+            throw Problem.MALFORMED_MULTIPART.exception("the gzip request body cannot be decoded: " + e.getMessage()
+                    + "; " + summary(result) + " before the fault");
         } catch (LimitedInputStream.RequestTooLargeException e) {
             request.setAttribute(AuditTrail.REQUEST_DETAIL, summary(result));
             throw Problem.PAYLOAD_TOO_LARGE.exception("requests are limited to " + maxRequestSize + " bytes; "
@@ -78,6 +87,21 @@ class StowController {
         request.setAttribute(AuditTrail.REQUEST_DETAIL, summary(result));
         String base = ServletUriComponentsBuilder.fromContextPath(request).path("/dicom-web").build().toUriString();
         return ResponseEntity.status(result.httpStatus()).contentType(DICOM_JSON).body(StowResponse.of(result, base));
+    }
+
+    /**
+     * The request body with its Content-Encoding (RFC 9110 8.4) undone while it is read; the size
+     * limit applies to the decoded body. An encoding other than gzip is a 415.
+     */
+    private static InputStream decoded(HttpServletRequest request) throws IOException {
+        String encoding = request.getHeader("Content-Encoding");
+        String coding = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
+        return switch (coding) {
+            case "", "identity" -> request.getInputStream();
+            case "gzip", "x-gzip" -> new GZIPInputStream(request.getInputStream(), 64 * 1024);
+            default -> throw Problem.UNSUPPORTED_MEDIA_TYPE.exception(
+                    "Content-Encoding " + encoding + " is not supported; send gzip or no encoding");
+        };
     }
 
     /** A clinic stores for its own hospital; a gateway for the hospital it belongs to. */

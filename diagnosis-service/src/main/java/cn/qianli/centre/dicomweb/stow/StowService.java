@@ -8,6 +8,7 @@ import cn.qianli.centre.audit.AuditEntry;
 import cn.qianli.centre.audit.AuditTrail;
 import cn.qianli.centre.dicomweb.DicomWebProperties;
 import cn.qianli.centre.dicomweb.multipart.MultipartReader;
+import cn.qianli.centre.reading.StudyArrived;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.storage.ObjectStore;
 import cn.qianli.dicom.ByteRange;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Stores the parts of one STOW-RS request, one at a time. */
@@ -43,9 +45,12 @@ class StowService {
     private final ObjectStore store;
     private final AuditTrail audit;
     private final Path incoming;
+    private final ApplicationEventPublisher events;
 
-    StowService(ArchiveIndex index, ObjectStore store, AuditTrail audit, DicomWebProperties props) throws IOException {
+    StowService(ArchiveIndex index, ObjectStore store, AuditTrail audit, DicomWebProperties props,
+            ApplicationEventPublisher events) throws IOException {
         this.index = index;
+        this.events = events;
         this.store = store;
         this.audit = audit;
         this.incoming = props.incomingDir().isEmpty()
@@ -55,10 +60,32 @@ class StowService {
 
     /**
      * Stores every part for {@code hospitalId}; {@code expectedStudy} (from the URL) or null.
-     * A malformed body stops the loop with its exception; what was stored before it stays.
+     * A malformed body stops the loop with its exception; what was stored before it stays. Each
+     * study with a stored instance is announced as {@link StudyArrived} at the end.
      */
     StowResult store(MultipartReader reader, Caller caller, String hospitalId, String expectedStudy, StowResult result)
             throws IOException {
+        try {
+            storeParts(reader, caller, hospitalId, expectedStudy, result);
+        } finally {
+            for (String study : result.studies) {
+                announce(study);
+            }
+        }
+        return result;
+    }
+
+    private void announce(String study) {
+        try {
+            events.publishEvent(new StudyArrived(study));
+        } catch (RuntimeException e) {
+            // the instances are stored; the reading side's intake scan picks the study up later
+            log.warn("study {} stored but its arrival could not be announced: {}", study, e.toString());
+        }
+    }
+
+    private void storeParts(MultipartReader reader, Caller caller, String hospitalId, String expectedStudy,
+            StowResult result) throws IOException {
         for (MultipartReader.Part part; (part = reader.next()) != null; ) {
             String type = part.header("Content-Type");
             if (type == null || !baseType(type).equals("application/dicom")) {
@@ -67,34 +94,48 @@ class StowService {
                         "part of type " + type + " is not application/dicom"));
                 continue;
             }
+            Optional<byte[]> announced = ContentDigest.sha256(part.header("Content-Digest"));
             Path temp = Files.createTempFile(incoming, "stow-", ".dcm");
             try {
-                storeOne(part.body(), temp, caller, hospitalId, expectedStudy, result);
+                storeOne(part.body(), announced, temp, caller, hospitalId, expectedStudy, result);
             } finally {
                 Files.deleteIfExists(temp);
             }
         }
-        return result;
     }
 
-    private void storeOne(InputStream body, Path temp, Caller caller, String hospitalId, String expectedStudy,
-            StowResult result) throws IOException {
+    /** {@code announced}: the part's Content-Digest sha-256 if it has one (empty bytes when unreadable). */
+    private void storeOne(InputStream body, Optional<byte[]> announced, Path temp, Caller caller, String hospitalId,
+            String expectedStudy, StowResult result) throws IOException {
         MessageDigest sha = sha256();
         long size;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
             size = body.transferTo(out);
         }
-        String digest = HexFormat.of().formatHex(sha.digest());
+        byte[] received = sha.digest();
+        String digest = HexFormat.of().formatHex(received);
+        boolean intact = announced.isEmpty() || MessageDigest.isEqual(announced.get(), received);
 
         DicomInstance instance;
         try {
             instance = DicomInstance.read(temp);
         } catch (DicomFormatException e) {
+            if (!intact) {
+                result.failed.add(new StowResult.Failed("", "", Status.PROCESSING_FAILURE.code(),
+                        "the part does not match its Content-Digest"));
+                return;
+            }
             result.failed.add(new StowResult.Failed("", "", Status.CANNOT_UNDERSTAND.code(),
                     "not a readable DICOM Part 10 instance: " + e.getMessage()));
             return;
         }
         InstanceIdentity id = instance.identity();
+        if (!intact) {
+            // damaged on the way: the sender sends it again
+            fail(result, caller, hospitalId, id, Status.PROCESSING_FAILURE.code(),
+                    "the part does not match its Content-Digest");
+            return;
+        }
         String sopClass = orEmpty(id.sopClassUid());
         String sop = orEmpty(id.sopInstanceUid());
         if (!UidSyntax.isValid(id.studyInstanceUid()) || !UidSyntax.isValid(id.seriesInstanceUid())
