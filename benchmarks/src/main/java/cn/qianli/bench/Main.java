@@ -60,11 +60,47 @@ public final class Main {
                 300 / scale, 512, 512, 300);
         report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
 
+        report.append(archiveBenchmarks(root, work, scale));
+
         String text = report.toString();
         System.out.println();
         System.out.println(text);
         Path saved = work.resolve("results-" + LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".md");
         Files.writeString(saved, text);
         System.out.println("Saved to " + saved.toAbsolutePath());
+    }
+
+    /** STOW-RS ingest and WADO-RS frames against Orthanc + DICOMweb, QIDO-RS latency with a large index. */
+    private static String archiveBenchmarks(Path root, Path work, int scale) throws Exception {
+        StringBuilder out = new StringBuilder();
+        int count = 2000 / scale;
+        List<Corpus> stowCorpora = List.of(
+                Corpus.ct(work.resolve("corpus"), "stow-1 " + count + " CT (128x128)", count, 128, 128),
+                Corpus.ct(work.resolve("corpus"), "stow-4 " + count + " CT (128x128)", count, 128, 128));
+        int[] clients = {1, 4};
+        try (CentreProcess centre = CentreProcess.start(root, work);
+                OrthancScp orthanc = new OrthancScp(work, true)) {
+            List<DicomWebBenchmark.Server> servers = List.of(
+                    new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
+                            centre.clientToken("gateway-h001")),
+                    new DicomWebBenchmark.Server("Orthanc 1.10 + DICOMweb 1.7",
+                            "http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web", null));
+            DicomWebBenchmark dicomWeb = new DicomWebBenchmark();
+            out.append("## STOW-RS ingest (batches of ").append(DicomWebBenchmark.BATCH)
+                    .append(" instances, target: centre >= 1.5x Orthanc)\n\n");
+            out.append(dicomWeb.stow(servers, stowCorpora, clients)).append('\n');
+
+            List<DicomWebBenchmark.Server> readers = List.of(
+                    new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
+                            centre.userToken("radiologist1")),
+                    servers.get(1));
+            out.append("## WADO-RS frames (frame 1 of every stored instance)\n\n");
+            out.append(dicomWeb.frames(readers, stowCorpora.get(0), clients)).append('\n');
+
+            int instances = scale == 1 ? 1_000_000 : 100_000;
+            out.append("## QIDO-RS study search (target: p50 < 20 ms at 1M instances)\n\n");
+            out.append(new QidoBenchmark(centre).run(instances, 1000 / scale)).append('\n');
+        }
+        return out.toString();
     }
 }
