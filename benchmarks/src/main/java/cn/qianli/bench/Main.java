@@ -31,6 +31,8 @@ public final class Main {
                 }
             }
         }
+        // absolute: the corpus is split into folders of symbolic links to its files
+        work = work.toAbsolutePath();
         Files.createDirectories(work);
         StringBuilder report = new StringBuilder("# Qianli benchmarks, " + LocalDateTime.now().withNano(0) + "\n\n");
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
