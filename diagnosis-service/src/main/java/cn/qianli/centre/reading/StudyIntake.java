@@ -66,10 +66,17 @@ public class StudyIntake {
 
     /** The reading request of a study that has instances at the centre; created {@code arriving}. */
     public Optional<ReadingRequest> arrived(String studyInstanceUid) {
+        return arrived(studyInstanceUid, true);
+    }
+
+    /** {@code announceInstances}: tell the worklist that an existing request got instances. */
+    private Optional<ReadingRequest> arrived(String studyInstanceUid, boolean announceInstances) {
         Instant now = now();
         Optional<ReadingRequest> existing = requests.findByStudy(studyInstanceUid, now);
         if (existing.isPresent()) {
-            events.publishEvent(changed(existing.get(), "instances"));
+            if (announceInstances) {
+                events.publishEvent(changed(existing.get(), "instances"));
+            }
             return existing;
         }
         Optional<StudyFacts> facts = facts(studyInstanceUid);
@@ -111,7 +118,8 @@ public class StudyIntake {
      * {@code ready}, with modality and body part from all its series. Idempotent.
      */
     public Optional<ReadingRequest> completed(String studyInstanceUid, Integer numberOfInstances) {
-        Optional<ReadingRequest> arrived = arrived(studyInstanceUid);
+        // no "instances" change: completing announces its own state change
+        Optional<ReadingRequest> arrived = arrived(studyInstanceUid, false);
         if (arrived.isEmpty()) {
             log.warn("study {} declared complete but not indexed", studyInstanceUid);
             return Optional.empty();
