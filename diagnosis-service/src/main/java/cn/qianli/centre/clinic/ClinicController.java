@@ -1,10 +1,10 @@
 package cn.qianli.centre.clinic;
 
+import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.reading.ReadingRequest;
 import cn.qianli.centre.reading.ReadingRequests;
 import cn.qianli.centre.reading.ReadingWorkflow;
 import cn.qianli.centre.reading.WorkflowAudit;
-import cn.qianli.centre.reading.WorkflowProblem;
 import cn.qianli.centre.report.Report;
 import cn.qianli.centre.report.ReportService;
 import cn.qianli.centre.security.Caller;
@@ -45,7 +45,7 @@ class ClinicController {
     List<ClinicStudy> studies(Caller caller, @RequestParam(defaultValue = "100") int limit) {
         requireClinic(caller);
         if (limit < 1 || limit > 500) {
-            throw WorkflowProblem.INVALID_INPUT.exception("limit must be 1..500");
+            throw Problem.INVALID_INPUT.exception("limit must be 1..500");
         }
         Set<Long> critical = reports.unacknowledgedCritical(caller).stream().map(Report::requestId)
                 .collect(Collectors.toSet());
@@ -72,7 +72,7 @@ class ClinicController {
 
     private static void requireClinic(Caller caller) {
         if (!caller.has(Role.CLINIC) || caller.hospitalId().isEmpty()) {
-            throw WorkflowProblem.FORBIDDEN.exception("this view is for a clinic of one hospital");
+            throw Problem.FORBIDDEN.exception("this view is for a clinic of one hospital");
         }
     }
 }

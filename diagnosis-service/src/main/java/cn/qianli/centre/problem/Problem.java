@@ -2,7 +2,7 @@ package cn.qianli.centre.problem;
 
 import org.springframework.http.HttpStatus;
 
-/** Every error the centre answers with: its HTTP status and a short title. */
+/** Every error the centre answers with (archive and reading workflow alike): its HTTP status and a short title. */
 public enum Problem {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed for this caller"),
@@ -16,6 +16,13 @@ public enum Problem {
     INVALID_UID(HttpStatus.BAD_REQUEST, "Not a valid DICOM UID"),
     INVALID_QUERY_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid query parameter"),
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "Bad request"),
+    INVALID_INPUT(HttpStatus.BAD_REQUEST, "Invalid input"),
+    TEXT_TOO_LONG(HttpStatus.CONTENT_TOO_LARGE, "A text field is longer than this service accepts"),
+    SIGNER_NOT_CALLER(HttpStatus.FORBIDDEN, "A radiologist signs only for themself"),
+    STATE_CONFLICT(HttpStatus.CONFLICT, "Not allowed in the reading request's current state"),
+    CLAIMED_BY_ANOTHER(HttpStatus.CONFLICT, "Another radiologist holds the claim"),
+    VERSION_CONFLICT(HttpStatus.CONFLICT, "The report was changed since this version"),
+    REPORT_FINAL(HttpStatus.CONFLICT, "The report is final; it can only be amended"),
     STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The object store is not available"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,5 +1,6 @@
 package cn.qianli.centre.reading;
 
+import cn.qianli.centre.problem.Problem;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public enum Priority {
     public static Priority of(String code) {
         Optional<Priority> p = parse(code);
         if (p.isEmpty()) {
-            throw WorkflowProblem.INVALID_INPUT.exception("priority must be stat, urgent or routine");
+            throw Problem.INVALID_INPUT.exception("priority must be stat, urgent or routine");
         }
         return p.get();
     }

@@ -1,6 +1,7 @@
 package cn.qianli.centre.reading;
 
 import cn.qianli.centre.archive.UidSyntax;
+import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
 import java.io.IOException;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class ReadingController {
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
         ReadingWorkflow.requireRadiologist(caller);
         if (limit < 1 || limit > 500 || offset < 0) {
-            throw WorkflowProblem.INVALID_INPUT.exception("limit must be 1..500 and offset not negative");
+            throw Problem.INVALID_INPUT.exception("limit must be 1..500 and offset not negative");
         }
         List<ReadingState> states = new ArrayList<>();
         if (state != null) {
@@ -64,7 +65,7 @@ class ReadingController {
                 try {
                     states.add(ReadingState.of(s.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw WorkflowProblem.INVALID_INPUT.exception("unknown state " + s);
+                    throw Problem.INVALID_INPUT.exception("unknown state " + s);
                 }
             }
         }
@@ -90,10 +91,10 @@ class ReadingController {
     @GetMapping("/studies/{study}")
     ReadingRequest ofStudy(Caller caller, @PathVariable String study) {
         if (!UidSyntax.isValid(study)) {
-            throw WorkflowProblem.INVALID_INPUT.exception("not a valid DICOM UID");
+            throw Problem.INVALID_INPUT.exception("not a valid DICOM UID");
         }
         long id = requests.findByStudy(study, workflow.now()).map(ReadingRequest::id)
-                .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("no reading request for this study"));
+                .orElseThrow(() -> Problem.NOT_FOUND.exception("no reading request for this study"));
         return get(caller, id);
     }
 
@@ -133,7 +134,7 @@ class ReadingController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw WorkflowProblem.INVALID_INPUT.exception(name + " must be a date such as 2026-01-31");
+            throw Problem.INVALID_INPUT.exception(name + " must be a date such as 2026-01-31");
         }
     }
 }

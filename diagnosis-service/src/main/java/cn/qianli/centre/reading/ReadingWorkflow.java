@@ -1,5 +1,6 @@
 package cn.qianli.centre.reading;
 
+import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.security.Role;
 import java.time.Clock;
@@ -58,21 +59,21 @@ public class ReadingWorkflow {
      */
     public ReadingRequest visible(long id, Caller caller) {
         if (!caller.has(Role.CLINIC) && !caller.has(Role.RADIOLOGIST) && !caller.has(Role.AI)) {
-            throw WorkflowProblem.FORBIDDEN.exception("reading requests are for clinics, radiologists and the pre-screen");
+            throw Problem.FORBIDDEN.exception("reading requests are for clinics, radiologists and the pre-screen");
         }
         return requests.find(id, caller, now())
-                .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("no reading request " + id));
+                .orElseThrow(() -> Problem.NOT_FOUND.exception("no reading request " + id));
     }
 
     /** The request for the centre's own work (report outputs), whoever owns it; never answered to a caller as is. */
     public ReadingRequest visibleToCentre(long id) {
         return requests.findAny(id, now())
-                .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("no reading request " + id));
+                .orElseThrow(() -> Problem.NOT_FOUND.exception("no reading request " + id));
     }
 
     public static void requireRadiologist(Caller caller) {
         if (!caller.has(Role.RADIOLOGIST)) {
-            throw WorkflowProblem.FORBIDDEN.exception("only radiologists may do this");
+            throw Problem.FORBIDDEN.exception("only radiologists may do this");
         }
     }
 
@@ -80,7 +81,7 @@ public class ReadingWorkflow {
     public ReadingRequest updateClinicalInformation(long id, Caller caller, ClinicalInformation info) {
         ReadingRequest r = visible(id, caller);
         if (r.state() == ReadingState.FINAL || r.state() == ReadingState.AMENDED) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("the request is reported; its clinical information is closed");
+            throw Problem.STATE_CONFLICT.exception("the request is reported; its clinical information is closed");
         }
         Priority urgency = info.urgency() == null ? r.priority() : Priority.of(info.urgency());
         String history = checked("history", info.history(), r.history(), 4000);
@@ -102,7 +103,7 @@ public class ReadingWorkflow {
     /** The pre-screen raises the priority (never lowers it) and says why. */
     public ReadingRequest aiFindings(long id, Caller caller, AiFindings findings) {
         if (!caller.has(Role.AI)) {
-            throw WorkflowProblem.FORBIDDEN.exception("findings come from the pre-screen service");
+            throw Problem.FORBIDDEN.exception("findings come from the pre-screen service");
         }
         ReadingRequest r = visible(id, caller);
         Priority ai = Priority.of(findings.priority());
@@ -131,10 +132,10 @@ public class ReadingWorkflow {
         requireRadiologist(caller);
         ReadingRequest r = visible(id, caller);
         if (takeover && !requests.isSenior(caller.actor())) {
-            throw WorkflowProblem.FORBIDDEN.exception("only a senior radiologist may take over a live claim");
+            throw Problem.FORBIDDEN.exception("only a senior radiologist may take over a live claim");
         }
         if (!Set.of(ReadingState.READY, ReadingState.IN_PROGRESS, ReadingState.PRELIMINARY).contains(r.state())) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("a request that is " + r.state().code() + " cannot be claimed");
+            throw Problem.STATE_CONFLICT.exception("a request that is " + r.state().code() + " cannot be claimed");
         }
         Instant now = now();
         String previous = r.claimedBy();
@@ -150,9 +151,9 @@ public class ReadingWorkflow {
             audit.record(caller, "claim", r.hospitalId(), r.studyInstanceUid(), "conflict",
                     "held by " + now2.claimedBy());
             if (!Set.of(ReadingState.READY, ReadingState.IN_PROGRESS, ReadingState.PRELIMINARY).contains(now2.state())) {
-                throw WorkflowProblem.STATE_CONFLICT.exception("a request that is " + now2.state().code() + " cannot be claimed");
+                throw Problem.STATE_CONFLICT.exception("a request that is " + now2.state().code() + " cannot be claimed");
             }
-            throw WorkflowProblem.CLAIMED_BY_ANOTHER.exception("claimed by " + now2.claimedBy() + " until "
+            throw Problem.CLAIMED_BY_ANOTHER.exception("claimed by " + now2.claimedBy() + " until "
                     + now2.claimExpiresAt());
         }
         String how = previous != null && !previous.equals(caller.actor()) ? "took over from " + previous : "claimed";
@@ -171,7 +172,7 @@ public class ReadingWorkflow {
             return r;
         }
         if (!r.claimedBy().equals(caller.actor()) && !senior) {
-            throw WorkflowProblem.CLAIMED_BY_ANOTHER.exception("claimed by " + r.claimedBy());
+            throw Problem.CLAIMED_BY_ANOTHER.exception("claimed by " + r.claimedBy());
         }
         tx.executeWithoutResult(s -> {
             requests.release(id, caller.actor(), senior);
@@ -189,9 +190,9 @@ public class ReadingWorkflow {
         Instant now = now();
         if (!r.claimedBy(caller.actor(), now)) {
             throw r.claimedBy() != null && !r.claimExpired() && !r.claimedBy().equals(caller.actor())
-                    ? WorkflowProblem.CLAIMED_BY_ANOTHER.exception("claimed by " + r.claimedBy()
+                    ? Problem.CLAIMED_BY_ANOTHER.exception("claimed by " + r.claimedBy()
                             + "; a radiologist cannot write or sign for another")
-                    : WorkflowProblem.STATE_CONFLICT.exception("claim the request before writing or signing its report");
+                    : Problem.STATE_CONFLICT.exception("claim the request before writing or signing its report");
         }
         requests.renewClaim(r.id(), caller.actor(), now, now.plus(props.claimTimeout()));
     }
@@ -203,7 +204,7 @@ public class ReadingWorkflow {
             String detail) {
         if (requests.transition(r.id(), from, to, actor, at, detail).isEmpty()) {
             ReadingState current = requests.findAny(r.id(), at).map(ReadingRequest::state).orElse(r.state());
-            throw WorkflowProblem.STATE_CONFLICT.exception("a request that is " + current.code() + " cannot become "
+            throw Problem.STATE_CONFLICT.exception("a request that is " + current.code() + " cannot become "
                     + to.code());
         }
     }
@@ -230,10 +231,10 @@ public class ReadingWorkflow {
             return current;
         }
         if (value.length() > max) {
-            throw WorkflowProblem.TEXT_TOO_LONG.exception(field + " is limited to " + max + " characters");
+            throw Problem.TEXT_TOO_LONG.exception(field + " is limited to " + max + " characters");
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw WorkflowProblem.INVALID_INPUT.exception(field + " holds control characters");
+            throw Problem.INVALID_INPUT.exception(field + " holds control characters");
         }
         return value;
     }

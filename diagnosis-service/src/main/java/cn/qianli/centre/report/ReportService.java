@@ -1,10 +1,11 @@
 package cn.qianli.centre.report;
 
+import cn.qianli.centre.problem.Problem;
+import cn.qianli.centre.problem.ProblemException;
 import cn.qianli.centre.reading.ReadingRequest;
 import cn.qianli.centre.reading.ReadingState;
 import cn.qianli.centre.reading.ReadingWorkflow;
 import cn.qianli.centre.reading.WorkflowAudit;
-import cn.qianli.centre.reading.WorkflowProblem;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.security.Role;
 import cn.qianli.centre.security.Tenancy;
@@ -43,7 +44,7 @@ public class ReportService {
         ReadingRequest r = workflow.visible(requestId, caller);
         Report report = reports.ofRequest(requestId, workflow.now(), workflow.properties().criticalAcknowledgeWithin())
                 .filter(rp -> caller.has(Role.RADIOLOGIST) || rp.signed())
-                .orElseThrow(() -> WorkflowProblem.NOT_FOUND.exception("request " + requestId + " has no report yet"));
+                .orElseThrow(() -> Problem.NOT_FOUND.exception("request " + requestId + " has no report yet"));
         audit.record(caller, "read report", r.hospitalId(), r.studyInstanceUid(), "success", "report " + report.id());
         return report;
     }
@@ -63,11 +64,11 @@ public class ReportService {
         ReadingRequest r = workflow.visible(requestId, caller);
         Report existing = current(requestId);
         if (existing != null && existing.isFinal()) {
-            throw WorkflowProblem.REPORT_FINAL.exception("report " + existing.id() + " is final; add an addendum instead");
+            throw Problem.REPORT_FINAL.exception("report " + existing.id() + " is final; add an addendum instead");
         }
         workflow.requireClaim(r, caller);
         if (!Set.of(ReadingState.IN_PROGRESS, ReadingState.PRELIMINARY).contains(r.state())) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("a request that is " + r.state().code() + " has no draft");
+            throw Problem.STATE_CONFLICT.exception("a request that is " + r.state().code() + " has no draft");
         }
         String language = language(draft.language(), existing);
         String findings = text("findings", draft.findings(), existing == null ? "" : existing.findings());
@@ -77,7 +78,7 @@ public class ReportService {
         workflow.inTransaction(() -> {
             if (existing == null) {
                 if (draft.version() != null && draft.version() != 0) {
-                    throw WorkflowProblem.VERSION_CONFLICT.exception("there is no report yet; start from version 0");
+                    throw Problem.VERSION_CONFLICT.exception("there is no report yet; start from version 0");
                 }
                 reports.insertDraft(requestId, caller.actor(), language, findings, impression, critical, now);
             } else if (!reports.updateDraft(existing.id(), expected(draft.version(), existing), caller.actor(), language,
@@ -138,11 +139,11 @@ public class ReportService {
         signerIsCaller(addendum.signer(), caller);
         String text = text("text", addendum.text(), null);
         if (text.isBlank()) {
-            throw WorkflowProblem.INVALID_INPUT.exception("an addendum needs text");
+            throw Problem.INVALID_INPUT.exception("an addendum needs text");
         }
         Report report = current(requestId);
         if (report == null || !report.isFinal()) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("addenda follow a final report; edit the draft instead");
+            throw Problem.STATE_CONFLICT.exception("addenda follow a final report; edit the draft instead");
         }
         Instant now = workflow.now();
         workflow.inTransaction(() -> {
@@ -160,12 +161,12 @@ public class ReportService {
     /** The clinic of the request's hospital acknowledges a critical result (who, when); idempotent. */
     public Report acknowledgeCritical(long requestId, Caller caller) {
         if (!caller.has(Role.CLINIC)) {
-            throw WorkflowProblem.FORBIDDEN.exception("critical results are acknowledged by the clinic");
+            throw Problem.FORBIDDEN.exception("critical results are acknowledged by the clinic");
         }
         ReadingRequest r = workflow.visible(requestId, caller);
         Report report = current(requestId);
         if (report == null || !report.signed() || !report.critical()) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("there is no signed critical result to acknowledge");
+            throw Problem.STATE_CONFLICT.exception("there is no signed critical result to acknowledge");
         }
         boolean first = reports.acknowledge(report.id(), caller.actor(), workflow.now());
         audit.record(caller, "acknowledge critical result", r.hospitalId(), r.studyInstanceUid(), "success",
@@ -199,7 +200,7 @@ public class ReportService {
         signerIsCaller(signature.signer(), caller);
         Report existing = current(requestId);
         if (existing != null && existing.isFinal()) {
-            throw WorkflowProblem.REPORT_FINAL.exception("report " + existing.id() + " is already final");
+            throw Problem.REPORT_FINAL.exception("report " + existing.id() + " is already final");
         }
         workflow.requireClaim(r, caller);
         return r;
@@ -208,29 +209,29 @@ public class ReportService {
     private Report requireText(long requestId) {
         Report report = current(requestId);
         if (report == null || report.impression().isBlank()) {
-            throw WorkflowProblem.STATE_CONFLICT.exception("save a draft with an impression before signing");
+            throw Problem.STATE_CONFLICT.exception("save a draft with an impression before signing");
         }
         return report;
     }
 
     private static void signerIsCaller(String signer, Caller caller) {
         if (signer != null && !signer.isBlank() && !signer.equals(caller.actor())) {
-            throw WorkflowProblem.SIGNER_NOT_CALLER.exception(caller.actor() + " cannot sign for " + signer);
+            throw Problem.SIGNER_NOT_CALLER.exception(caller.actor() + " cannot sign for " + signer);
         }
     }
 
-    private WorkflowProblem.WorkflowException conflict(long requestId) {
+    private ProblemException conflict(long requestId) {
         Report now = current(requestId);
         if (now != null && now.isFinal()) {
-            return WorkflowProblem.REPORT_FINAL.exception("the report is final; add an addendum instead");
+            return Problem.REPORT_FINAL.exception("the report is final; add an addendum instead");
         }
-        return WorkflowProblem.VERSION_CONFLICT.exception("the report is at version " + (now == null ? 0 : now.version())
+        return Problem.VERSION_CONFLICT.exception("the report is at version " + (now == null ? 0 : now.version())
                 + "; reload it and apply the change again");
     }
 
     private static int expected(Integer version, Report existing) {
         if (version == null) {
-            throw WorkflowProblem.INVALID_INPUT.exception("give the version the change starts from (now "
+            throw Problem.INVALID_INPUT.exception("give the version the change starts from (now "
                     + existing.version() + ")");
         }
         return version;
@@ -240,7 +241,7 @@ public class ReportService {
         String lang = requested == null ? (existing == null ? "zh" : existing.language())
                 : requested.strip().toLowerCase(Locale.ROOT);
         if (!lang.equals("zh") && !lang.equals("en")) {
-            throw WorkflowProblem.INVALID_INPUT.exception("language must be zh or en");
+            throw Problem.INVALID_INPUT.exception("language must be zh or en");
         }
         return lang;
     }
@@ -251,10 +252,10 @@ public class ReportService {
         }
         int max = workflow.properties().maxTextLength();
         if (value.length() > max) {
-            throw WorkflowProblem.TEXT_TOO_LONG.exception(field + " is limited to " + max + " characters");
+            throw Problem.TEXT_TOO_LONG.exception(field + " is limited to " + max + " characters");
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw WorkflowProblem.INVALID_INPUT.exception(field + " holds control characters");
+            throw Problem.INVALID_INPUT.exception(field + " holds control characters");
         }
         return value;
     }
