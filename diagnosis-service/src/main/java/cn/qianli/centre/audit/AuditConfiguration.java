@@ -15,4 +15,14 @@ class AuditConfiguration {
         registration.setOrder(0);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<RefusedRequestAuditFilter> refusedRequestAuditFilter(AuditTrail trail) {
+        FilterRegistrationBean<RefusedRequestAuditFilter> registration =
+                new FilterRegistrationBean<>(new RefusedRequestAuditFilter(trail));
+        registration.addUrlPatterns("/dicom-web/*", "/api/*");
+        // outside Spring Security's chain (order -100), to see the 401s it answers itself
+        registration.setOrder(-101);
+        return registration;
+    }
 }

@@ -25,6 +25,9 @@ class AuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
+    /** Request attribute set once this filter wrote the request's entry. */
+    static final String RECORDED = AuditFilter.class.getName() + ".recorded";
+
     private final AuditTrail trail;
 
     AuditFilter(AuditTrail trail) {
@@ -47,6 +50,7 @@ class AuditFilter extends OncePerRequestFilter {
         } finally {
             Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddr());
             if (caller != null) {
+                request.setAttribute(RECORDED, Boolean.TRUE);
                 record(request, caller, status);
             }
         }

@@ -50,6 +50,26 @@ class AuditApiTests extends CentreTest {
     }
 
     @Test
+    void recordsRequestsRefusedForWantOfAValidTokenAsAnonymousKeepingTheChainIntact() {
+        String study = "1.2.826.0.1.3680043.10.1.77." + System.nanoTime();
+        String none = "/dicom-web/studies/" + study + "/metadata";
+        String invalid = "/api/reading/worklist";
+        String expired = "/dicom-web/studies/" + study + "/series";
+        assertThat(http.get(none, null).statusCode()).isEqualTo(401);
+        assertThat(http.get(invalid + "?mark=" + study, "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(http.get(expired, Tokens.keycloak().expired(Tokens.user("clinic1"))).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> trail = http.get("/api/audit?actor=anonymous&outcome=denied&limit=500",
+                Tokens.user("auditor1"));
+        assertThat(trail.statusCode()).isEqualTo(200);
+        assertThat(trail.body()).contains("\"action\":\"GET " + none + "\"", "\"action\":\"GET " + invalid + "\"",
+                "\"action\":\"GET " + expired + "\"", "\"actor\":\"anonymous\"", "\"clientAddress\":\"127.0.0.1\"",
+                "no bearer token; status 401", "bearer token refused; status 401");
+        assertThat(trail.body()).doesNotContain("not-a-token");
+        assertThat(http.get("/api/audit/verification", Tokens.user("auditor1")).body()).contains("\"intact\":true");
+    }
+
+    @Test
     void verifiesTheChainForTheAuditor() {
         HttpResponse<String> v = http.get("/api/audit/verification", Tokens.user("auditor1"));
         assertThat(v.statusCode()).isEqualTo(200);
