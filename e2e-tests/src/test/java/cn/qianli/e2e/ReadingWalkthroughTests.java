@@ -258,7 +258,6 @@ class ReadingWalkthroughTests {
     /** Samples known not to render, with the reason; any other failure fails the test. */
     private static final Map<String, String> KNOWN_GAPS_AT_CENTRE = Map.of(
             "image_dfl.dcm", "Deflated Explicit VR Little Endian: the centre stores it but has no frame byte ranges to send",
-            "examples_palette.dcm", "the centre has no Retrieve Bulk Data, so the palette's lookup tables cannot be fetched",
             "liver_1frame.dcm", "1-bit segmentation: the image loader does not unpack 1-bit WADO-RS frames");
     private static final Map<String, String> KNOWN_GAPS_AT_PEER = Map.of(
             "image_dfl.dcm", "Deflated Explicit VR Little Endian: Orthanc sends no decodable frames",
