@@ -25,6 +25,12 @@ public final class MultipartReader {
     }
 
     private final InputStream in;
+    /**
+     * RFC 2046 allows 70 characters; senders exceed it (Orthanc's STOW-RS client sends two UUIDs,
+     * 73), so longer boundaries are read too, up to this many.
+     */
+    public static final int MAX_BOUNDARY = 200;
+
     private final byte[] delimiter;
     private final byte[] buf;
     private int pos;
@@ -35,8 +41,8 @@ public final class MultipartReader {
     private PartBody current;
 
     public MultipartReader(InputStream in, String boundary) {
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new IllegalArgumentException("a boundary has 1 to 70 characters");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
+            throw new IllegalArgumentException("a boundary has 1 to " + MAX_BOUNDARY + " characters");
         }
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);

@@ -139,7 +139,7 @@ class StowController {
             throw Problem.UNSUPPORTED_MEDIA_TYPE.exception("only type=\"application/dicom\" parts are accepted");
         }
         String boundary = type.getParameter("boundary");
-        if (boundary == null || unquote(boundary).isEmpty() || unquote(boundary).length() > 70) {
+        if (boundary == null || unquote(boundary).isEmpty() || unquote(boundary).length() > MultipartReader.MAX_BOUNDARY) {
             throw Problem.MALFORMED_MULTIPART.exception("the Content-Type has no usable boundary parameter");
         }
         return unquote(boundary);
