@@ -120,7 +120,7 @@ final class QidoBenchmark {
     }
 
     private static String array(String[] values) {
-        return "ARRAY['" + String.join("','", values) + "']";
+        return "(ARRAY['" + String.join("','", values) + "'])";
     }
 
     /** Studies g = 1..studies: two per patient, alternating H001/H002, dates over five years. */
