@@ -50,10 +50,10 @@ start_local_services() {
   set +a
 }
 
-start_app() { # name module port
+start_app() { # name module port [VAR=value ...]
   local jar
   jar=$(ls "$ROOT/$2"/target/"$2"-*.jar | grep -v original | head -1)
-  PORT=$3 java -jar "$jar" > "$RUN_DIR/logs/$1.log" 2>&1 &
+  env "${@:4}" PORT="$3" java -jar "$jar" > "$RUN_DIR/logs/$1.log" 2>&1 &
   pids+=($!)
 }
 
@@ -68,7 +68,15 @@ wait_healthy() { # name url
 
 start_local_services
 start_app diagnosis-service diagnosis-service "${CENTRE_PORT:-8080}"
-start_app pacs-gateway pacs-gateway "${GATEWAY_HTTP_PORT:-8081}"
+# The demo gateway is hospital H001's, sending with its own client credentials from this run's Keycloak.
+start_app pacs-gateway pacs-gateway "${GATEWAY_HTTP_PORT:-8081}" \
+  QIANLI_GATEWAY_CENTRE_URL="http://127.0.0.1:${CENTRE_PORT:-8080}" \
+  QIANLI_GATEWAY_CENTRE_HOSPITAL_ID=H001 \
+  QIANLI_GATEWAY_TOKEN_ENDPOINT="$QIANLI_OIDC_ISSUER/protocol/openid-connect/token" \
+  QIANLI_GATEWAY_TOKEN_CLIENT_ID=gateway-h001 \
+  QIANLI_GATEWAY_TOKEN_CLIENT_SECRET="$QIANLI_CLIENT_SECRET_GATEWAY_H001" \
+  QIANLI_GATEWAY_SPOOL_DIRECTORY="$RUN_DIR/gateway-h001-spool" \
+  QIANLI_GATEWAY_STUDY_QUIET_TIME=30s
 start_app ai-assist ai-assist "${AI_PORT:-8082}"
 
 wait_healthy diagnosis-service "http://127.0.0.1:${CENTRE_PORT:-8080}/actuator/health"
@@ -80,6 +88,8 @@ cat <<TXT
 Qianli is running.
   diagnosis-service  http://127.0.0.1:${CENTRE_PORT:-8080}/            health: /actuator/health
   pacs-gateway       http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/     health: /actuator/health
+                     DICOM: AE QIANLI_GW on port 11112 (hospital H001), e.g.
+                     storescu -aec QIANLI_GW +sd 127.0.0.1 11112 DIR
   ai-assist          http://127.0.0.1:${AI_PORT:-8082}/               health: /actuator/health
   Keycloak           $QIANLI_KEYCLOAK_URL/admin/   realm qianli, issuer $QIANLI_OIDC_ISSUER
   S3 (S3Proxy)       $QIANLI_S3_ENDPOINT         bucket $QIANLI_S3_BUCKET
