@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./qianli bench [--runs N] [--work DIR] [--quick]}: runs every benchmark and prints
- * Markdown tables; the same text is saved under the work folder as results-TIMESTAMP.md.
+ * {@code ./qianli bench [--runs N] [--work DIR] [--quick] [--only SECTION]...}: runs the
+ * benchmarks and prints Markdown tables; the same text is saved under the work folder as
+ * results-TIMESTAMP.md. {@code --only cstore|link|archive} (repeatable) runs just those sections;
  * {@code --quick} uses a tenth of each corpus and one run, to check the set-up, not to measure.
  */
 public final class Main {
@@ -19,14 +20,16 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         int runs = 3;
         boolean quick = false;
+        java.util.Set<String> only = new java.util.HashSet<>();
         Path work = Path.of(".qianli", "bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--only" -> only.add(args[++i]);
                 default -> {
-                    System.err.println("usage: ./qianli bench [--runs N] [--work DIR] [--quick]");
+                    System.err.println("usage: ./qianli bench [--runs N] [--work DIR] [--quick] [--only cstore|link|archive]...");
                     System.exit(2);
                 }
             }
@@ -54,15 +57,19 @@ public final class Main {
         Path root = Path.of(System.getProperty("qianli.root", "."));
         targets.add(w -> GatewayProcess.ingestOnly(root, w));
 
-        report.append("## C-STORE ingest (storescu as the modality)\n\n");
-        report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
-
-        report.append("## Gateway to centre over a 4 Mbit/s link (Orthanc + DICOMweb as the centre)\n\n");
-        Corpus study = Corpus.ct(work.resolve("corpus"), "CT study of " + 300 / scale + " slices (512x512)",
-                300 / scale, 512, 512, 300);
-        report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
-
-        report.append(archiveBenchmarks(root, work, scale));
+        if (only.isEmpty() || only.contains("cstore")) {
+            report.append("## C-STORE ingest (storescu as the modality)\n\n");
+            report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
+        }
+        if (only.isEmpty() || only.contains("link")) {
+            report.append("## Gateway to centre over a 4 Mbit/s link (Orthanc + DICOMweb as the centre)\n\n");
+            Corpus study = Corpus.ct(work.resolve("corpus"), "CT study of " + 300 / scale + " slices (512x512)",
+                    300 / scale, 512, 512, 300);
+            report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
+        }
+        if (only.isEmpty() || only.contains("archive")) {
+            report.append(archiveBenchmarks(root, work, scale));
+        }
 
         String text = report.toString();
         System.out.println();
