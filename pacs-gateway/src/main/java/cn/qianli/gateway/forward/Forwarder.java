@@ -45,6 +45,8 @@ public final class Forwarder implements AutoCloseable {
     private volatile double bytesPerSecond;
     private volatile boolean running;
     private volatile boolean gzip;
+    /** The last attempt could not connect: check the connection before building the next body. */
+    private volatile boolean centreUnreachable;
 
     public Forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
         this.spool = spool;
@@ -131,6 +133,11 @@ public final class Forwarder implements AutoCloseable {
 
     /** Sends one batch and settles each instance in it. */
     void deliver(List<SpooledInstance> batch) throws InterruptedException, IOException {
+        if (centreUnreachable && !client.reachable()) {
+            // building and compressing the body again would only burn the CPU the modalities need
+            retryAll(batch, "centre unreachable: no connection to " + centre.stowUri());
+            return;
+        }
         Path file = spool.newIncomingFile();
         StowClient.Answer answer;
         long started = System.nanoTime();
@@ -140,9 +147,12 @@ public final class Forwarder implements AutoCloseable {
             StowBody body = StowBody.write(batch, file, compressed);
             raw = body.rawBytes();
             answer = client.send(body);
+            centreUnreachable = false;
             wireBytesSent.addAndGet(body.wireBytes());
             rawBytesSent.addAndGet(raw);
         } catch (IOException | RuntimeException e) {
+            centreUnreachable = e instanceof java.net.ConnectException
+                    || e.getCause() instanceof java.net.ConnectException;
             retryAll(batch, "centre unreachable: " + e);
             return;
         } finally {

@@ -23,6 +23,22 @@ final class StowClient {
     private final BearerTokens tokens;
     private final Throttle throttle;
 
+    /**
+     * Whether the centre accepts a TCP connection now: a cheap check before a batch body is
+     * built (and compressed) again for a centre that was unreachable at the last attempt.
+     */
+    boolean reachable() {
+        java.net.URI uri = centre.stowUri();
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port),
+                    (int) Math.min(Integer.MAX_VALUE, centre.connectTimeout().toMillis()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     StowClient(CentreProperties centre, BearerTokens tokens, Throttle throttle) {
         this.centre = centre;
         this.tokens = tokens;
