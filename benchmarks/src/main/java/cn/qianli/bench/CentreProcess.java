@@ -3,14 +3,9 @@ package cn.qianli.bench;
 import cn.qianli.localservices.LocalKeycloak;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,34 +54,14 @@ final class CentreProcess implements AutoCloseable {
     }
 
     private void launch(Path jar) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-jar", jar.toString()));
-        Map<String, String> env = builder.environment();
-        env.put("PORT", Integer.toString(httpPort));
-        env.put("QIANLI_DATA_DIR", home.toAbsolutePath().toString());
-        env.put("QIANLI_STORAGE", "filesystem");
-        env.put("QIANLI_OIDC_ISSUER", keycloak.issuer());
-        env.put("LOGGING_LEVEL_CN_QIANLI_CENTRE_DATABASE", "INFO");
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("centre.log").toFile());
-        process = builder.start();
-        URI health = URI.create(url() + "/actuator/health");
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            for (int i = 0; i < 1800; i++) {
-                if (!process.isAlive()) {
-                    throw new IOException("diagnosis-service ended while starting; see " + home.resolve("centre.log"));
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(health).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("diagnosis-service not healthy after 180 s; see " + home.resolve("centre.log"));
+        Path log = home.resolve("centre.log");
+        process = ChildProcesses.startJar(jar, Map.of(
+                "PORT", Integer.toString(httpPort),
+                "QIANLI_DATA_DIR", home.toAbsolutePath().toString(),
+                "QIANLI_STORAGE", "filesystem",
+                "QIANLI_OIDC_ISSUER", keycloak.issuer(),
+                "LOGGING_LEVEL_CN_QIANLI_CENTRE_DATABASE", "INFO"), log);
+        ChildProcesses.awaitHealthy(process, URI.create(url() + "/actuator/health"), 180, "diagnosis-service", log);
     }
 
     String url() {
@@ -114,17 +89,8 @@ final class CentreProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        ChildProcesses.stop(process, 20);
+        process = null;
         keycloak.close();
     }
 }

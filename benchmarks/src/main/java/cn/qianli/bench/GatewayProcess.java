@@ -2,14 +2,10 @@ package cn.qianli.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pacs-gateway application as it runs in a clinic: its own JVM from its jar, configured
@@ -30,7 +26,7 @@ final class GatewayProcess implements StoreTarget {
         this.home = home;
         this.dicomPort = Ports.free();
         this.httpPort = Ports.free();
-        this.environment = new java.util.HashMap<>(centre);
+        this.environment = new HashMap<>(centre);
         start();
     }
 
@@ -54,41 +50,18 @@ final class GatewayProcess implements StoreTarget {
     private void start() throws IOException, InterruptedException {
         Corpus.deleteTree(home);
         Files.createDirectories(home);
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-jar", jar.toString()));
-        Map<String, String> env = builder.environment();
-        env.putAll(environment);
+        Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(httpPort));
         env.put("QIANLI_GATEWAY_DICOM_PORT", Integer.toString(dicomPort));
         env.put("QIANLI_GATEWAY_DICOM_BIND_ADDRESS", "127.0.0.1");
         env.put("QIANLI_GATEWAY_SPOOL_DIRECTORY", home.resolve("spool").toString());
         env.put("QIANLI_GATEWAY_SPOOL_FREE_SPACE_RESERVE", "200MB");
         env.put("LOGGING_LEVEL_CN_QIANLI", "WARN");
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        process = builder.start();
-        awaitHealthy();
+        Path log = home.resolve("gateway.log");
+        process = ChildProcesses.startJar(jar, env, log);
+        ChildProcesses.awaitHealthy(process, URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"), 120,
+                "gateway", log);
         Ports.awaitListening(dicomPort, process);
-    }
-
-    private void awaitHealthy() throws IOException, InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            for (int i = 0; i < 1200; i++) {
-                if (!process.isAlive()) {
-                    throw new IOException("gateway ended while starting; see " + home.resolve("gateway.log"));
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(health).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("gateway not healthy after 120 s; see " + home.resolve("gateway.log"));
     }
 
     @Override
@@ -119,17 +92,7 @@ final class GatewayProcess implements StoreTarget {
     }
 
     private void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, 20);
         process = null;
     }
 
