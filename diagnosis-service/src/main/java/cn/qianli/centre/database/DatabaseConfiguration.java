@@ -39,8 +39,12 @@ class DatabaseConfiguration {
         if (!props.embeddedDir().isEmpty()) {
             Path data = Path.of(props.embeddedDir()).toAbsolutePath();
             Files.createDirectories(data.getParent());
+            // the embedded server's own default is synchronous_commit=off; a kept index must
+            // survive a crash as committed (an index row is acknowledged to the sender)
             builder.setDataDirectory(data).setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(data.resolveSibling("postgres-binaries").toFile());
+                    .setOverrideWorkingDirectory(data.resolveSibling("postgres-binaries").toFile())
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on");
         }
         EmbeddedPostgres pg = builder.start();
         log.info("embedded PostgreSQL started on port {} (data {})", pg.getPort(),
