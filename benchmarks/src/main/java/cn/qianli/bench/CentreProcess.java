@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,12 +56,18 @@ final class CentreProcess implements AutoCloseable {
 
     private void launch(Path jar) throws IOException, InterruptedException {
         Path log = home.resolve("centre.log");
-        process = ChildProcesses.startJar(jar, Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "PORT", Integer.toString(httpPort),
                 "QIANLI_DATA_DIR", home.toAbsolutePath().toString(),
                 "QIANLI_STORAGE", "filesystem",
                 "QIANLI_OIDC_ISSUER", keycloak.issuer(),
-                "LOGGING_LEVEL_CN_QIANLI_CENTRE_DATABASE", "INFO"), log);
+                "LOGGING_LEVEL_CN_QIANLI_CENTRE_DATABASE", "INFO"));
+        // e.g. -XX:StartFlightRecording=filename=centre.jfr,settings=profile to profile the centre
+        String options = System.getenv("QIANLI_BENCH_CENTRE_JVM_OPTIONS");
+        if (options != null && !options.isBlank()) {
+            environment.put("JDK_JAVA_OPTIONS", options);
+        }
+        process = ChildProcesses.startJar(jar, environment, log);
         ChildProcesses.awaitHealthy(process, URI.create(url() + "/actuator/health"), 180, "diagnosis-service", log);
     }
 
