@@ -27,36 +27,71 @@ public class AuditTrail {
     /** pg_advisory_xact_lock key that serialises appends, so the chain stays one line. */
     private static final long APPEND_LOCK = 0x51A17A0D17L;
 
+    private static final String INSERT = """
+            INSERT INTO audit_event (at, actor, role, hospital_id, action, study_instance_uid,
+                series_instance_uid, sop_instance_uid, outcome, client_address, detail, prev_hash, hash)
+            VALUES (:at, :actor, :role, :hospital, :action, :study, :series, :sop, :outcome, :client,
+                :detail, :prev, :hash)""";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate joinedTransaction;
 
     AuditTrail(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joinedTransaction = new TransactionTemplate(transactions);
+        this.joinedTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     /** Appends {@code entry} in its own transaction (it stays even when the request fails). */
     public AuditEntry append(AuditEntry entry) {
         return ownTransaction.execute(tx -> {
-            jdbc.getJdbcTemplate().queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, APPEND_LOCK);
-            List<String> last = jdbc.getJdbcTemplate().queryForList(
-                    "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1", String.class);
-            String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String prev = lockAndReadLastHash();
+            Instant at = now();
             String hash = AuditChain.hash(prev, at, entry);
-            MapSqlParameterSource p = params(entry).addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                    .addValue("prev", prev).addValue("hash", hash);
-            Long seq = jdbc.queryForObject("""
-                    INSERT INTO audit_event (at, actor, role, hospital_id, action, study_instance_uid,
-                        series_instance_uid, sop_instance_uid, outcome, client_address, detail, prev_hash, hash)
-                    VALUES (:at, :actor, :role, :hospital, :action, :study, :series, :sop, :outcome, :client,
-                        :detail, :prev, :hash)
-                    RETURNING seq""", p, Long.class);
+            Long seq = jdbc.queryForObject(INSERT + " RETURNING seq", params(entry, at, prev, hash), Long.class);
             return new AuditEntry(seq, at, entry.actor(), entry.role(), entry.hospitalId(), entry.action(),
                     entry.studyInstanceUid(), entry.seriesInstanceUid(), entry.sopInstanceUid(), entry.outcome(),
                     entry.clientAddress(), entry.detail(), prev, hash);
         });
+    }
+
+    /**
+     * Appends {@code entries} in their order under one hold of the append lock: in the caller's
+     * transaction when there is one, so they commit (or not) with what they record, else in a
+     * transaction of their own. Call it last in a transaction: the lock is held until the commit.
+     */
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        joinedTransaction.executeWithoutResult(tx -> {
+            String prev = lockAndReadLastHash();
+            MapSqlParameterSource[] rows = new MapSqlParameterSource[entries.size()];
+            for (int i = 0; i < rows.length; i++) {
+                Instant at = now();
+                String hash = AuditChain.hash(prev, at, entries.get(i));
+                rows[i] = params(entries.get(i), at, prev, hash);
+                prev = hash;
+            }
+            // one batch, executed in order: seq follows the chain
+            jdbc.batchUpdate(INSERT, rows);
+        });
+    }
+
+    /** Takes the append lock for the rest of the transaction; the hash the next entry links to. */
+    private String lockAndReadLastHash() {
+        jdbc.getJdbcTemplate().queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, APPEND_LOCK);
+        List<String> last = jdbc.getJdbcTemplate().queryForList(
+                "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1", String.class);
+        return last.isEmpty() ? AuditChain.GENESIS : last.get(0);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public List<AuditEntry> find(AuditQuery q) {
@@ -121,8 +156,9 @@ public class AuditTrail {
         }
     }
 
-    private static MapSqlParameterSource params(AuditEntry e) {
-        return new MapSqlParameterSource().addValue("actor", e.actor()).addValue("role", e.role())
+    private static MapSqlParameterSource params(AuditEntry e, Instant at, String prev, String hash) {
+        return new MapSqlParameterSource().addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .addValue("prev", prev).addValue("hash", hash).addValue("actor", e.actor()).addValue("role", e.role())
                 .addValue("hospital", e.hospitalId()).addValue("action", e.action())
                 .addValue("study", e.studyInstanceUid()).addValue("series", e.seriesInstanceUid())
                 .addValue("sop", e.sopInstanceUid()).addValue("outcome", e.outcome())

@@ -1,16 +1,11 @@
 package cn.qianli.centre.dicomweb.stow;
 
-import cn.qianli.centre.archive.ArchiveIndex;
 import cn.qianli.centre.archive.IndexedInstance;
-import cn.qianli.centre.archive.StoredInstance;
 import cn.qianli.centre.archive.UidSyntax;
-import cn.qianli.centre.audit.AuditEntry;
-import cn.qianli.centre.audit.AuditTrail;
 import cn.qianli.centre.dicomweb.DicomWebProperties;
 import cn.qianli.centre.dicomweb.multipart.MultipartReader;
 import cn.qianli.centre.reading.StudyArrived;
 import cn.qianli.centre.security.Caller;
-import cn.qianli.centre.storage.ObjectStore;
 import cn.qianli.dicom.ByteRange;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
@@ -35,24 +30,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Stores the parts of one STOW-RS request, one at a time. */
+/**
+ * Stores the parts of one STOW-RS request: each part is received and checked one at a time, then
+ * stored with the parts received before it in a {@link StowGroup} (objects made durable, then
+ * index rows and audit entries committed together).
+ */
 @Service
 class StowService {
 
     private static final Logger log = LoggerFactory.getLogger(StowService.class);
 
-    private final ArchiveIndex index;
-    private final ObjectStore store;
-    private final AuditTrail audit;
+    private final StowGroup.Committer committer;
     private final Path incoming;
     private final ApplicationEventPublisher events;
 
-    StowService(ArchiveIndex index, ObjectStore store, AuditTrail audit, DicomWebProperties props,
-            ApplicationEventPublisher events) throws IOException {
-        this.index = index;
+    StowService(StowGroup.Committer committer, DicomWebProperties props, ApplicationEventPublisher events)
+            throws IOException {
+        this.committer = committer;
         this.events = events;
-        this.store = store;
-        this.audit = audit;
         this.incoming = props.incomingDir().isEmpty()
                 ? Path.of(System.getProperty("java.io.tmpdir"))
                 : Files.createDirectories(Path.of(props.incomingDir()));
@@ -60,13 +55,21 @@ class StowService {
 
     /**
      * Stores every part for {@code hospitalId}; {@code expectedStudy} (from the URL) or null.
-     * A malformed body stops the loop with its exception; what was stored before it stays. Each
-     * study with a stored instance is announced as {@link StudyArrived} at the end.
+     * A malformed body stops the loop with its exception; the parts received whole before it are
+     * stored. Each study with a stored instance is announced as {@link StudyArrived} at the end.
      */
     StowResult store(MultipartReader reader, Caller caller, String hospitalId, String expectedStudy, StowResult result)
             throws IOException {
+        StowGroup group = new StowGroup(caller, hospitalId, result);
         try {
-            storeParts(reader, caller, hospitalId, expectedStudy, result);
+            storeParts(reader, group, expectedStudy);
+        } catch (IOException | RuntimeException fault) {
+            try {
+                committer.commit(group);
+            } catch (IOException | RuntimeException also) {
+                fault.addSuppressed(also);
+            }
+            throw fault;
         } finally {
             for (String study : result.studies) {
                 announce(study);
@@ -84,29 +87,37 @@ class StowService {
         }
     }
 
-    private void storeParts(MultipartReader reader, Caller caller, String hospitalId, String expectedStudy,
-            StowResult result) throws IOException {
+    private void storeParts(MultipartReader reader, StowGroup group, String expectedStudy) throws IOException {
         for (MultipartReader.Part part; (part = reader.next()) != null; ) {
             String type = part.header("Content-Type");
             if (type == null || !baseType(type).equals("application/dicom")) {
                 part.body().transferTo(OutputStream.nullOutputStream());
-                result.failed.add(new StowResult.Failed("", "", Status.CANNOT_UNDERSTAND.code(),
-                        "part of type " + type + " is not application/dicom"));
+                group.unreadable(Status.CANNOT_UNDERSTAND.code(), "part of type " + type + " is not application/dicom");
                 continue;
             }
             Optional<byte[]> announced = ContentDigest.sha256(part.header("Content-Digest"));
             Path temp = Files.createTempFile(incoming, "stow-", ".dcm");
+            boolean kept = false;
             try {
-                storeOne(part.body(), announced, temp, caller, hospitalId, expectedStudy, result);
+                kept = receive(part.body(), announced, temp, group, expectedStudy);
             } finally {
-                Files.deleteIfExists(temp);
+                if (!kept) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            if (group.isFull()) {
+                committer.commit(group);
             }
         }
+        committer.commit(group);
     }
 
-    /** {@code announced}: the part's Content-Digest sha-256 if it has one (empty bytes when unreadable). */
-    private void storeOne(InputStream body, Optional<byte[]> announced, Path temp, Caller caller, String hospitalId,
-            String expectedStudy, StowResult result) throws IOException {
+    /**
+     * Receives one part into {@code temp} and checks it; true when it joined the group (which
+     * then owns {@code temp}). {@code announced}: the part's Content-Digest sha-256 if it has one.
+     */
+    private boolean receive(InputStream body, Optional<byte[]> announced, Path temp, StowGroup group,
+            String expectedStudy) throws IOException {
         MessageDigest sha = sha256();
         long size;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
@@ -121,104 +132,35 @@ class StowService {
             instance = DicomInstance.read(temp);
         } catch (DicomFormatException e) {
             if (!intact) {
-                result.failed.add(new StowResult.Failed("", "", Status.PROCESSING_FAILURE.code(),
-                        "the part does not match its Content-Digest"));
-                return;
+                group.unreadable(Status.PROCESSING_FAILURE.code(), "the part does not match its Content-Digest");
+            } else {
+                group.unreadable(Status.CANNOT_UNDERSTAND.code(), "not a readable DICOM Part 10 instance: " + e.getMessage());
             }
-            result.failed.add(new StowResult.Failed("", "", Status.CANNOT_UNDERSTAND.code(),
-                    "not a readable DICOM Part 10 instance: " + e.getMessage()));
-            return;
+            return false;
         }
         InstanceIdentity id = instance.identity();
         if (!intact) {
             // damaged on the way: the sender sends it again
-            fail(result, caller, hospitalId, id, Status.PROCESSING_FAILURE.code(),
-                    "the part does not match its Content-Digest");
-            return;
+            group.refused(id, Status.PROCESSING_FAILURE.code(), "the part does not match its Content-Digest");
+            return false;
         }
-        String sopClass = orEmpty(id.sopClassUid());
-        String sop = orEmpty(id.sopInstanceUid());
         if (!UidSyntax.isValid(id.studyInstanceUid()) || !UidSyntax.isValid(id.seriesInstanceUid())
-                || !UidSyntax.isValid(sop)) {
-            fail(result, caller, hospitalId, id, Status.INVALID_ARGUMENT_VALUE.code(), "a UID is not valid DICOM UID syntax");
-            return;
+                || !UidSyntax.isValid(orEmpty(id.sopInstanceUid()))) {
+            group.refused(id, Status.INVALID_ARGUMENT_VALUE.code(), "a UID is not valid DICOM UID syntax");
+            return false;
         }
         if (expectedStudy != null && !expectedStudy.equals(id.studyInstanceUid())) {
-            fail(result, caller, hospitalId, id, Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.code(),
-                    "instance is not of study " + expectedStudy);
-            return;
+            group.refused(id, Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.code(), "instance is not of study " + expectedStudy);
+            return false;
         }
-        Optional<StoredInstance> existing = index.findInstance(sop);
-        if (existing.isPresent()) {
-            alreadyThere(existing.get(), digest, caller, hospitalId, id, result);
-            return;
+        if (group.holds(id.sopInstanceUid())) {
+            // the same SOP Instance UID twice in one request: the second meets the first's row
+            committer.commit(group);
         }
-        Optional<String> owner = index.studyHospital(id.studyInstanceUid());
-        if (owner.isPresent() && !owner.get().equals(hospitalId)) {
-            fail(result, caller, hospitalId, id, Status.NOT_AUTHORIZED.code(), "the study belongs to another hospital");
-            return;
-        }
-
-        String key = id.studyInstanceUid() + "/" + id.seriesInstanceUid() + "/" + sop + "/" + digest + ".dcm";
-        try {
-            store.create(key, temp);
-        } catch (IOException e) {
-            log.error("<< storing {} of study {} failed: {}", sop, id.studyInstanceUid(), e.toString());
-            fail(result, caller, hospitalId, id, Status.OUT_OF_RESOURCES.code(), "the object store refused the instance");
-            return;
-        }
-        ArchiveIndex.Outcome outcome = index.commit(indexed(instance, id, key, size, digest, hospitalId, caller));
-        switch (outcome) {
-            case STORED -> {
-                stored(result, caller, hospitalId, id, "stored");
-                log.info(">> stored {} of study {} for {} ({} bytes)", sop, id.studyInstanceUid(), hospitalId, size);
-            }
-            case ALREADY_STORED -> {
-                // a concurrent request indexed the same bytes under the same key first
-                stored(result, caller, hospitalId, id, "already stored");
-            }
-            case CONFLICT -> {
-                store.remove(key);
-                fail(result, caller, hospitalId, id, Status.DUPLICATE_SOP_INSTANCE.code(),
-                        "a different instance with this SOP Instance UID is already stored");
-            }
-            case OTHER_OWNER -> {
-                store.remove(key);
-                fail(result, caller, hospitalId, id, Status.NOT_AUTHORIZED.code(),
-                        "the study or series belongs to another hospital or study");
-            }
-        }
-    }
-
-    private void alreadyThere(StoredInstance existing, String digest, Caller caller, String hospitalId,
-            InstanceIdentity id, StowResult result) {
-        if (!existing.hospitalId().equals(hospitalId)) {
-            fail(result, caller, hospitalId, id, Status.NOT_AUTHORIZED.code(), "the instance belongs to another hospital");
-        } else if (existing.sha256().equals(digest)) {
-            stored(result, caller, hospitalId, id, "already stored");
-        } else {
-            fail(result, caller, hospitalId, id, Status.DUPLICATE_SOP_INSTANCE.code(),
-                    "a different instance with this SOP Instance UID is already stored");
-        }
-    }
-
-    private void stored(StowResult result, Caller caller, String hospitalId, InstanceIdentity id, String detail) {
-        result.referenced.add(new StowResult.Referenced(id.sopClassUid(), id.sopInstanceUid(), id.studyInstanceUid(),
-                id.seriesInstanceUid()));
-        result.studies.add(id.studyInstanceUid());
-        record(caller, hospitalId, id, "success", detail);
-    }
-
-    private void fail(StowResult result, Caller caller, String hospitalId, InstanceIdentity id, int reason, String why) {
-        result.failed.add(new StowResult.Failed(orEmpty(id.sopClassUid()), orEmpty(id.sopInstanceUid()), reason, why));
-        record(caller, hospitalId, id, reason == Status.DUPLICATE_SOP_INSTANCE.code() ? "conflict"
-                : reason == Status.NOT_AUTHORIZED.code() ? "denied" : "rejected", why);
-    }
-
-    private void record(Caller caller, String hospitalId, InstanceIdentity id, String outcome, String detail) {
-        audit.append(AuditEntry.of(caller.actor(), caller.roleNames(), hospitalId, "STOW instance",
-                id.studyInstanceUid(), id.seriesInstanceUid(), id.sopInstanceUid(), outcome, caller.clientAddress(),
-                detail));
+        String key = id.studyInstanceUid() + "/" + id.seriesInstanceUid() + "/" + id.sopInstanceUid() + "/" + digest
+                + ".dcm";
+        group.received(id, temp, indexed(instance, id, key, size, digest, group.hospitalId(), group.caller()));
+        return true;
     }
 
     private static IndexedInstance indexed(DicomInstance in, InstanceIdentity id, String key, long size, String sha,
@@ -270,7 +212,7 @@ class StowService {
         }
     }
 
-    private static String orEmpty(String s) {
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 }
