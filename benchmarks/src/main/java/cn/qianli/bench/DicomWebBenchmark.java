@@ -51,14 +51,34 @@ final class DicomWebBenchmark {
         return table.toString();
     }
 
-    /** Per server and client count: frames/s retrieved through WADO-RS of every instance of the corpus. */
-    String frames(List<Server> servers, Corpus corpus, int[] clients) throws Exception {
+    /** Stores {@code corpus} in each server with 4 clients, not measured. */
+    void warmUpStow(List<Server> servers, Corpus corpus) throws Exception {
+        for (Server server : servers) {
+            parallel(4, corpus.files(), BATCH, batch -> store(server, batch));
+        }
+    }
+
+    /** Retrieves frame 1 of every instance of {@code corpus} from each server with 4 clients, not measured. */
+    void warmUpFrames(List<Server> servers, Corpus corpus) throws Exception {
+        List<String> paths = framePaths(corpus);
+        for (Server server : servers) {
+            parallel(4, paths, 1, one -> frame(server, one.get(0)));
+        }
+    }
+
+    private static List<String> framePaths(Corpus corpus) throws Exception {
         List<String> paths = new ArrayList<>();
         for (Path file : corpus.files()) {
             var id = DicomInstance.readHeader(file).identity();
             paths.add("/studies/" + id.studyInstanceUid() + "/series/" + id.seriesInstanceUid()
                     + "/instances/" + id.sopInstanceUid() + "/frames/1");
         }
+        return paths;
+    }
+
+    /** Per server and client count: frames/s retrieved through WADO-RS of every instance of the corpus. */
+    String frames(List<Server> servers, Corpus corpus, int[] clients) throws Exception {
+        List<String> paths = framePaths(corpus);
         Table table = new Table("Server", "Corpus", "Clients", "Frames", "Seconds", "Frames/s");
         for (Server server : servers) {
             for (int n : clients) {

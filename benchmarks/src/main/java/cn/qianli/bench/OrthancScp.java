@@ -53,6 +53,7 @@ final class OrthancScp implements StoreTarget {
                   "DicomCheckCalledAet": false,
                   "UnknownSopClassAccepted": true,
                   "StorageCompression": false,
+                  "SyncStorageArea": true,
                   "ConcurrentJobs": 2,
                   "Plugins": [ %s ],
                   "DicomWeb": { "Enable": true, "Root": "/dicom-web/" }
