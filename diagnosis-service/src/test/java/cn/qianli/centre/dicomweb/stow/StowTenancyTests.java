@@ -2,55 +2,22 @@ package cn.qianli.centre.dicomweb.stow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qianli.centre.CentreTest;
-import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
-import cn.qianli.centre.archive.ArchiveIndex;
 import cn.qianli.centre.dicomweb.ArchiveSnapshot;
 import cn.qianli.centre.dicomweb.Stow;
-import cn.qianli.centre.storage.ObjectStore;
-import cn.qianli.dicom.DicomInstance;
-import cn.qianli.dicom.synthetic.SyntheticCt;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who may store, and for which hospital. */
-class StowTenancyTests extends CentreTest {
+class StowTenancyTests extends StowTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArchiveIndex index;
-
-    @Autowired
-    ObjectStore store;
-
-    @Autowired
-    DataSource db;
-
-    @TempDir
-    Path temp;
-
-    Http http;
     List<Path> slices;
 
     @BeforeEach
     void twoSlicesOfANewStudy() throws Exception {
-        http = new Http(port);
-        slices = SyntheticCt.study("T-" + System.nanoTime(), "Li^Na=李^娜").size(16, 16).slices(2)
-                .writeTo(Files.createTempDirectory(temp, "ct"));
-    }
-
-    private static String sop(Path file) throws Exception {
-        return DicomInstance.readHeader(file).identity().sopInstanceUid();
+        slices = newStudy(2, 16, "Li^Na=李^娜");
     }
 
     private String hospitalOf(Path file) throws Exception {

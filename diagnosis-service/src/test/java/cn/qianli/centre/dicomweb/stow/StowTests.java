@@ -2,71 +2,21 @@ package cn.qianli.centre.dicomweb.stow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qianli.centre.CentreTest;
-import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
-import cn.qianli.centre.archive.ArchiveIndex;
-import cn.qianli.centre.archive.StoredInstance;
 import cn.qianli.centre.dicomweb.ArchiveSnapshot;
 import cn.qianli.centre.dicomweb.Stow;
-import cn.qianli.centre.storage.ObjectStore;
 import cn.qianli.dicom.DicomInstance;
-import cn.qianli.dicom.synthetic.SyntheticCt;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class StowTests extends CentreTest {
-
-    static final int CANNOT_UNDERSTAND = 0xC000;
-    static final int DUPLICATE_SOP_INSTANCE = 0x0111;
-    static final int NOT_AUTHORIZED = 0x0124;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArchiveIndex index;
-
-    @Autowired
-    ObjectStore store;
-
-    @Autowired
-    DataSource db;
-
-    @TempDir
-    Path temp;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class StowTests extends StowTest {
 
     private List<Path> newStudy(int slices) throws IOException {
-        return SyntheticCt.study("P-" + System.nanoTime(), "Zhang^Wei=张^伟").size(32, 32).slices(slices)
-                .writeTo(Files.createTempDirectory(temp, "ct"));
-    }
-
-    private byte[] stored(String sop) throws IOException {
-        StoredInstance row = index.findInstance(sop).orElseThrow();
-        try (InputStream in = store.read(row.objectKey())) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static String sop(Path file) throws Exception {
-        return DicomInstance.readHeader(file).identity().sopInstanceUid();
+        return newStudy(slices, 32, "Zhang^Wei=张^伟");
     }
 
     @Test
