@@ -63,7 +63,7 @@ class AuditFilter extends OncePerRequestFilter {
                 ? m : Map.of();
         Object detail = request.getAttribute(AuditTrail.REQUEST_DETAIL);
         try {
-            trail.append(AuditEntry.of(caller.actor(), caller.roleNames(), caller.hospitalId(),
+            trail.record(AuditEntry.of(caller.actor(), caller.roleNames(), caller.hospitalId(),
                     request.getMethod() + " " + route, text(vars.get("study")), text(vars.get("series")),
                     text(vars.get("instance")), outcome(status), caller.clientAddress(),
                     detail == null ? "status " + status : detail + "; status " + status));

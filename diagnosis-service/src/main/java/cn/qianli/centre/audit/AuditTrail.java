@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Appends to, reads and verifies the audit trail. */
 @Component
-public class AuditTrail {
+public class AuditTrail implements AutoCloseable {
 
     /** Request attribute a handler may set to say more than the route (e.g. "stored 3, failed 1"). */
     public static final String REQUEST_DETAIL = AuditTrail.class.getName() + ".detail";
@@ -36,6 +36,7 @@ public class AuditTrail {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate joinedTransaction;
+    private final SharedCommit shared;
 
     AuditTrail(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -44,6 +45,21 @@ public class AuditTrail {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.joinedTransaction = new TransactionTemplate(transactions);
         this.joinedTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.shared = new SharedCommit(this::appendAll);
+    }
+
+    /**
+     * Appends {@code entry} and returns once it is committed, in a transaction apart from the
+     * caller's (it stays even when the request fails) that it may share with entries recorded at
+     * the same moment by other requests.
+     */
+    public void record(AuditEntry entry) {
+        shared.append(entry);
+    }
+
+    @Override
+    public void close() {
+        shared.close();
     }
 
     /** Appends {@code entry} in its own transaction (it stays even when the request fails). */

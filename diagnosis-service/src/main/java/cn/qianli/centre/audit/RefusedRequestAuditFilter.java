@@ -45,7 +45,7 @@ class RefusedRequestAuditFilter extends OncePerRequestFilter {
         // the token itself is never written: it is a credential
         String why = request.getHeader("Authorization") == null ? "no bearer token" : "bearer token refused";
         try {
-            trail.append(AuditEntry.of(ANONYMOUS, "", "", request.getMethod() + " " + path, "", "", "",
+            trail.record(AuditEntry.of(ANONYMOUS, "", "", request.getMethod() + " " + path, "", "", "",
                     AuditFilter.outcome(HttpServletResponse.SC_UNAUTHORIZED), request.getRemoteAddr(),
                     why + "; status 401"));
         } catch (RuntimeException e) {
