@@ -4,6 +4,7 @@ import cn.qianli.centre.dicomweb.multipart.MultipartWriter;
 import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.storage.ObjectStore;
+import cn.qianli.dicom.ByteRange;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.Element;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,10 +63,18 @@ class BulkDataController {
             MultipartWriter multipart = new MultipartWriter(response.getOutputStream());
             response.setContentType(multipart.contentType("application/octet-stream"));
             String type = "application/octet-stream; transfer-syntax=" + found.transferSyntaxUid();
+            // values with a place in the stored object are sent from it by range; others
+            // (a deflated data set's) from the parsed copy
             if (element.isEncapsulated()) {
+                List<ByteRange> ranges = element.fragmentRanges();
                 for (int i = 1; i < element.fragmentCount(); i++) {
-                    multipart.part(type, new ByteArrayInputStream(element.fragment(i)));
+                    multipart.part(type, ranges == null ? new ByteArrayInputStream(element.fragment(i))
+                            : StoredRanges.of(store, found.objectKey(),
+                                    List.of(new long[] {ranges.get(i).offset(), ranges.get(i).length()})));
                 }
+            } else if (element.valueOffset() >= 0 && element.length() >= 0) {
+                multipart.part(type, StoredRanges.of(store, found.objectKey(),
+                        List.of(new long[] {element.valueOffset(), element.length()})));
             } else {
                 multipart.part(type, new ByteArrayInputStream(element.bytes()));
             }

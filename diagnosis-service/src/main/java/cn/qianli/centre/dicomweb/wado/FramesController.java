@@ -7,12 +7,7 @@ import cn.qianli.centre.storage.ObjectStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.ArrayList;
-import java.io.UncheckedIOException;
-import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,30 +46,9 @@ class FramesController {
         response.setContentType(multipart.contentType("application/octet-stream"));
         for (int number : wanted) {
             multipart.part("application/octet-stream; transfer-syntax=" + found.transferSyntaxUid(),
-                    new SequenceInputStream(ranges(found.objectKey(), located.get(number - 1).ranges())));
+                    StoredRanges.of(store, found.objectKey(), located.get(number - 1).ranges()));
         }
         multipart.finish();
-    }
-
-    /** The frame's ranges, each opened only when the one before it has been sent. */
-    private Enumeration<InputStream> ranges(String key, List<long[]> ranges) {
-        Iterator<long[]> next = ranges.iterator();
-        return new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return next.hasNext();
-            }
-
-            @Override
-            public InputStream nextElement() {
-                long[] range = next.next();
-                try {
-                    return store.readRange(key, range[0], range[1]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
     }
 
     /** "1,3,5": frame numbers from 1; each must exist. */
