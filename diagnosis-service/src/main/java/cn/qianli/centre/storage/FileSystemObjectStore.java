@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class FileSystemObjectStore implements ObjectStore {
 
     private final Path root;
+    private final DirectorySyncs syncs = new DirectorySyncs();
 
     public FileSystemObjectStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
@@ -35,8 +36,12 @@ public final class FileSystemObjectStore implements ObjectStore {
     @Override
     public void create(String key, Path source) throws IOException {
         Path target = path(key);
-        Path dir = Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
         Path temp = dir.resolve(".incoming-" + UUID.randomUUID());
+        boolean moved = false;
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
@@ -48,9 +53,15 @@ public final class FileSystemObjectStore implements ObjectStore {
                 out.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dir);
+            moved = true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        // the new name, and each directory made for it, must reach the disk too
+        for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
+            syncs.sync(d);
         }
     }
 
@@ -80,14 +91,6 @@ public final class FileSystemObjectStore implements ObjectStore {
     @Override
     public void remove(String key) throws IOException {
         Files.deleteIfExists(path(key));
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every file system lets a directory be opened for sync; the rename is still atomic
-        }
     }
 
     @Override
