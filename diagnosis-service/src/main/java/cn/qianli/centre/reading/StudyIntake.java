@@ -190,6 +190,11 @@ public class StudyIntake {
     private record StudyFacts(long studyPk, String hospitalId, String modality, String bodyPart, String objectKey) {
     }
 
+    /**
+     * The object key of one instance of the study's first series, found through the series and
+     * instance-by-series indexes: ordering the study's instances by pk let the planner walk the
+     * whole instance table for a new study (its instances are the newest).
+     */
     private Optional<StudyFacts> facts(String studyInstanceUid) {
         List<Map<String, Object>> rows = requests.jdbc().queryForList("""
                 SELECT st.pk, st.hospital_id,
@@ -198,8 +203,8 @@ public class StudyIntake {
                        coalesce((SELECT se.body_part_examined FROM series se
                                   WHERE se.study_pk = st.pk AND se.body_part_examined <> ''
                                   ORDER BY se.number_of_instances DESC, se.pk LIMIT 1), '') AS body_part,
-                       (SELECT i.object_key FROM instance i JOIN series se ON se.pk = i.series_pk
-                         WHERE se.study_pk = st.pk ORDER BY i.pk LIMIT 1) AS object_key
+                       (SELECT (SELECT i.object_key FROM instance i WHERE i.series_pk = se.pk LIMIT 1)
+                          FROM series se WHERE se.study_pk = st.pk ORDER BY se.pk LIMIT 1) AS object_key
                   FROM study st WHERE st.study_instance_uid = :uid""",
                 new MapSqlParameterSource("uid", studyInstanceUid));
         return rows.stream().findFirst().map(m -> new StudyFacts(((Number) m.get("pk")).longValue(),
