@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Per instance of a batch:
  * <ul>
  *   <li>in ReferencedSOPSequence: acknowledged, removed from the spool;</li>
- *   <li>in FailedSOPSequence with a permanent reason (0xA9xx, 0xCxxx, 0x0122), or a lone instance
- *       answered 400 / 409 / 415: quarantined with the reason;</li>
+ *   <li>in FailedSOPSequence with a permanent reason (0xA9xx, 0xCxxx, 0x0111, 0x0122, 0x0124), or
+ *       a lone instance answered 400 / 409 / 415: quarantined with the reason;</li>
  *   <li>a batch answered 400 / 409 / 413 / 415 without saying which instance: each instance is
  *       sent alone to find the culprit;</li>
  *   <li>anything else (network error, timeout, 5xx, 401 — the token is refreshed —, 0xA7xx, 0x0110,
@@ -239,6 +239,8 @@ public final class Forwarder implements AutoCloseable {
             case 0xA900 -> "Data Set does not match SOP Class";
             default -> switch (reason) {
                 case 0x0110 -> "Processing failure";
+                case 0x0111 -> "Duplicate SOP Instance: the centre holds other content under this UID";
+                case 0x0124 -> "Refused: not authorized, the study belongs to another hospital";
                 case 0x0122 -> "Referenced SOP Class not supported";
                 default -> "failure";
             };

@@ -53,12 +53,15 @@ record StowResponse(Set<String> referenced, Map<String, Integer> failed) {
     /**
      * A failure reason the gateway must not retry: the instance itself is refused (0xA9xx data set
      * does not match SOP class, 0xCxxx cannot understand — PS3.4 B.2.3 gives the whole Cxxx range,
-     * e.g. 0xC122 transfer syntax not supported —, 0x0122 SOP class not supported). Every other
-     * reason (0xA7xx out of resources, 0x0110 processing failure, unknown) is retried.
+     * e.g. 0xC122 transfer syntax not supported —, 0x0122 SOP class not supported), or it can
+     * never be stored as it is (0x0111 duplicate SOP instance: the centre holds other content under
+     * its UID; 0x0124 not authorized: it belongs to a study of another hospital). Sending either
+     * again changes nothing, so it waits in quarantine for a person. Every other reason (0xA7xx out
+     * of resources, 0x0110 processing failure, unknown) is retried.
      */
     static boolean isPermanent(int failureReason) {
         return (failureReason & 0xFF00) == 0xA900 || (failureReason & 0xF000) == 0xC000
-                || failureReason == 0x0122;
+                || failureReason == 0x0122 || failureReason == 0x0111 || failureReason == 0x0124;
     }
 
     static String key(int tag) {

@@ -52,7 +52,7 @@ class ForwardPartsTests {
 
     @ParameterizedTest
     @CsvSource({"0xA900,true", "0xA9FF,true", "0xC000,true", "0xC123,true", "0x0122,true",
-            "0xA700,false", "0xA7FF,false", "0x0110,false", "0x0111,false", "0x0000,false"})
+            "0x0111,true", "0x0124,true", "0xA700,false", "0xA7FF,false", "0x0110,false", "0x0000,false"})
     void quarantinesOnlyForReasonsThatSayTheInstanceItselfIsRefused(String reason, boolean permanent) {
         assertThat(StowResponse.isPermanent(Integer.decode(reason))).isEqualTo(permanent);
     }
