@@ -31,11 +31,16 @@ final class Centre implements AutoCloseable {
     }
 
     static Centre start(Path jar, Map<String, String> environment, Path log) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(jar, environment, log, freePort());
+    }
+
+    /** On the given port, e.g. to bring a stopped centre back where its gateways expect it. */
+    static Centre start(Path jar, Map<String, String> environment, Path log, int port)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         Centre centre = new Centre(builder.start(), port);
@@ -46,6 +51,10 @@ final class Centre implements AutoCloseable {
             throw e;
         }
         return centre;
+    }
+
+    int port() {
+        return port;
     }
 
     String url() {
@@ -88,7 +97,7 @@ final class Centre implements AutoCloseable {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

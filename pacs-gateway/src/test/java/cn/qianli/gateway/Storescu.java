@@ -50,13 +50,14 @@ public final class Storescu {
     /**
      * What storescu puts on the wire for {@code files}: DCMTK's storescp receives them
      * bit-preserving into {@code into}; storescu re-encodes some data sets it parses (deflate,
-     * odd padding), so this, not the file on disk, is what a receiver can be compared with.
+     * odd padding), so this, not the file on disk, is what a receiver can be compared with. Each
+     * instance gets a file of its own, also when several share one SOP Instance UID.
      */
     public static Result capture(Path into, Path... files) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/storescp")), "skipped: DCMTK storescp not installed");
         Files.createDirectories(into);
         int port = OrthancPeer.freePort();
-        ProcessBuilder builder = new ProcessBuilder("storescp", "-aet", "QIANLI_GW", "+B", "+xa", "-od",
+        ProcessBuilder builder = new ProcessBuilder("storescp", "-aet", "QIANLI_GW", "+B", "+xa", "+uf", "-od",
                 into.toString(), String.valueOf(port)).redirectErrorStream(true)
                 .redirectOutput(into.resolveSibling("storescp.log").toFile());
         builder.environment().put("TCP_NODELAY", "1");
