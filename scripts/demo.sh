@@ -68,28 +68,40 @@ wait_healthy() { # name url
 
 start_local_services
 start_app diagnosis-service diagnosis-service "${CENTRE_PORT:-8080}"
-# The demo gateway is hospital H001's, sending with its own client credentials from this run's Keycloak.
-start_app pacs-gateway pacs-gateway "${GATEWAY_HTTP_PORT:-8081}" \
-  QIANLI_GATEWAY_CENTRE_URL="http://127.0.0.1:${CENTRE_PORT:-8080}" \
-  QIANLI_GATEWAY_CENTRE_HOSPITAL_ID=H001 \
-  QIANLI_GATEWAY_TOKEN_ENDPOINT="$QIANLI_OIDC_ISSUER/protocol/openid-connect/token" \
-  QIANLI_GATEWAY_TOKEN_CLIENT_ID=gateway-h001 \
-  QIANLI_GATEWAY_TOKEN_CLIENT_SECRET="$QIANLI_CLIENT_SECRET_GATEWAY_H001" \
-  QIANLI_GATEWAY_SPOOL_DIRECTORY="$RUN_DIR/gateway-h001-spool" \
-  QIANLI_GATEWAY_STUDY_QUIET_TIME=30s
+# One gateway per demo hospital, each sending with its own client credentials from this run's
+# Keycloak: H001 on DICOM port 11112 (status page 8081), H002 on 11113 (status page 8083).
+start_gateway() { # hospital http-port dicom-port client-secret
+  local id=${1,,}
+  start_app "pacs-gateway-$id" pacs-gateway "$2" \
+    QIANLI_GATEWAY_CENTRE_URL="http://127.0.0.1:${CENTRE_PORT:-8080}" \
+    QIANLI_GATEWAY_CENTRE_HOSPITAL_ID="$1" \
+    QIANLI_GATEWAY_DICOM_PORT="$3" \
+    QIANLI_GATEWAY_DICOM_MODALITIES="${GATEWAY_MODALITIES:-CT01,DR01}" \
+    QIANLI_GATEWAY_TOKEN_ENDPOINT="$QIANLI_OIDC_ISSUER/protocol/openid-connect/token" \
+    QIANLI_GATEWAY_TOKEN_CLIENT_ID="gateway-$id" \
+    QIANLI_GATEWAY_TOKEN_CLIENT_SECRET="$4" \
+    QIANLI_GATEWAY_SPOOL_DIRECTORY="$RUN_DIR/gateway-$id-spool" \
+    QIANLI_GATEWAY_STUDY_QUIET_TIME=30s
+}
+start_gateway H001 "${GATEWAY_HTTP_PORT:-8081}" "${GATEWAY_DICOM_PORT:-11112}" "$QIANLI_CLIENT_SECRET_GATEWAY_H001"
+start_gateway H002 "${GATEWAY2_HTTP_PORT:-8083}" "${GATEWAY2_DICOM_PORT:-11113}" "$QIANLI_CLIENT_SECRET_GATEWAY_H002"
 start_app ai-assist ai-assist "${AI_PORT:-8082}"
 
 wait_healthy diagnosis-service "http://127.0.0.1:${CENTRE_PORT:-8080}/actuator/health"
-wait_healthy pacs-gateway "http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/actuator/health"
+wait_healthy pacs-gateway-h001 "http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/actuator/health"
+wait_healthy pacs-gateway-h002 "http://127.0.0.1:${GATEWAY2_HTTP_PORT:-8083}/actuator/health"
 wait_healthy ai-assist "http://127.0.0.1:${AI_PORT:-8082}/actuator/health"
 
 cat <<TXT
 
 Qianli is running.
   diagnosis-service  http://127.0.0.1:${CENTRE_PORT:-8080}/            health: /actuator/health
-  pacs-gateway       http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/     health: /actuator/health
-                     DICOM: AE QIANLI_GW on port 11112 (hospital H001), e.g.
-                     storescu -aec QIANLI_GW +sd 127.0.0.1 11112 DIR
+  pacs-gateway H001  http://127.0.0.1:${GATEWAY_HTTP_PORT:-8081}/     health: /actuator/health
+                     DICOM: AE QIANLI_GW on port ${GATEWAY_DICOM_PORT:-11112}, e.g.
+                     storescu -aec QIANLI_GW -aet CT01 +sd 127.0.0.1 ${GATEWAY_DICOM_PORT:-11112} DIR
+  pacs-gateway H002  http://127.0.0.1:${GATEWAY2_HTTP_PORT:-8083}/     health: /actuator/health
+                     DICOM: AE QIANLI_GW on port ${GATEWAY2_DICOM_PORT:-11113}
+                     (calling AE titles accepted: ${GATEWAY_MODALITIES:-CT01,DR01})
   ai-assist          http://127.0.0.1:${AI_PORT:-8082}/               health: /actuator/health
   Keycloak           $QIANLI_KEYCLOAK_URL/admin/   realm qianli, issuer $QIANLI_OIDC_ISSUER
   S3 (S3Proxy)       $QIANLI_S3_ENDPOINT         bucket $QIANLI_S3_BUCKET
