@@ -52,7 +52,7 @@ start_local_services() {
 
 start_app() { # name module port [VAR=value ...]
   local jar
-  jar=$(ls "$ROOT/$2"/target/"$2"-*.jar | grep -v original | head -1)
+  jar=$(ls "$ROOT/$2"/target/"$2"-*.jar | grep -v -e original -e -tests -e -sources | head -1)
   env "${@:4}" PORT="$3" java -jar "$jar" > "$RUN_DIR/logs/$1.log" 2>&1 &
   pids+=($!)
 }

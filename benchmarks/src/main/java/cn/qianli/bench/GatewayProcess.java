@@ -41,7 +41,7 @@ final class GatewayProcess implements StoreTarget {
     static Path jar(Path root) throws IOException {
         Path target = root.resolve("pacs-gateway").resolve("target");
         try (var files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("pacs-gateway-.*\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("pacs-gateway-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IOException("no pacs-gateway jar in " + target + ": build it first"));
         }
