@@ -257,7 +257,6 @@ class ReadingWalkthroughTests {
 
     /** Samples known not to render, with the reason; any other failure fails the test. */
     private static final Map<String, String> KNOWN_GAPS_AT_CENTRE = Map.of(
-            "image_dfl.dcm", "Deflated Explicit VR Little Endian: the centre stores it but has no frame byte ranges to send",
             "liver_1frame.dcm", "1-bit segmentation: the image loader does not unpack 1-bit WADO-RS frames");
     private static final Map<String, String> KNOWN_GAPS_AT_PEER = Map.of(
             "image_dfl.dcm", "Deflated Explicit VR Little Endian: Orthanc sends no decodable frames",

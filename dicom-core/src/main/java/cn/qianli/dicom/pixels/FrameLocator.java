@@ -60,8 +60,13 @@ public final class FrameLocator {
         return out;
     }
 
-    /** The bytes of one frame as stored (compressed bitstream or native samples). */
-    static byte[] frameBytes(DicomInstance instance, int frame) throws DicomFormatException {
+    /**
+     * The bytes of one frame (from 0) of an instance read with its Pixel Data: the compressed
+     * bitstream, or the native samples in the data set's byte order. For a deflated instance,
+     * whose stored bytes hold no frame at any offset, these are the native little endian samples
+     * after inflation.
+     */
+    public static byte[] frameBytes(DicomInstance instance, int frame) throws DicomFormatException {
         Element pixels = pixelData(instance);
         int frames = instance.identity().frames();
         if (frame < 0 || frame >= frames) {

@@ -126,6 +126,26 @@ class WadoTests extends CentreTest {
     }
 
     @Test
+    void servesTheFramesOfADeflatedInstanceAsInflatedNativeSamples() throws Exception {
+        Path file = Samples.file("test_files/image_dfl.dcm");
+        assertThat(Stow.files(http, Tokens.user("clinic1"), List.of(file)).status()).isEqualTo(200);
+        DicomInstance instance = DicomInstance.read(file);
+        assertThat(instance.transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.1.99");
+        HttpResponse<byte[]> r = Wado.get(http, instanceUrl(instance.identity()) + "/frames/1",
+                Tokens.user("radiologist1"), "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<Wado.Part> parts = Wado.parts(r);
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).contentType()).contains("transfer-syntax=1.2.840.10008.1.2.1");
+        byte[] expected = FrameLocator.frameBytes(instance, 0);
+        assertThat(expected.length).isEqualTo(instance.identity().rows() * instance.identity().columns()
+                * instance.getInt(0x00280002, 1) * (instance.getInt(0x00280100, 8) / 8));
+        assertThat(parts.get(0).body()).isEqualTo(expected);
+        assertThat(Wado.get(http, instanceUrl(instance.identity()) + "/frames/2", Tokens.user("radiologist1"), null)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void refusesFramesThatDoNotExist() {
         String frames = instanceUrl(first) + "/frames/";
         assertThat(Wado.get(http, frames + "2", Tokens.user("clinic1"), null).statusCode()).isEqualTo(404);
