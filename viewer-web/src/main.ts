@@ -54,6 +54,15 @@ const study: ScreenMount = (main, route) => {
   };
 };
 
+// a radiologist opens studies all day: load the viewer and start its engine while the worklist
+// is on screen, not on the first click
+if (session.person.roles.includes('radiologist')) {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+  idle(() => {
+    void import('./viewer/study-screen').then(({ warmUp }) => warmUp(session.token)).catch(() => undefined);
+  });
+}
+
 mountShell(root, lang, window, {
   person: session.person,
   logout: () => void session.logout(),

@@ -45,6 +45,14 @@ const TOOL_KEYS: Readonly<Record<string, PrimaryTool>> = {
 };
 
 /** Mounts the study screen into container; returns the function that tears it down. */
+/**
+ * Starts the image engine (Cornerstone3D, its decoder workers, the tool group) ahead of the first
+ * study, so opening one from the worklist only fetches and draws.
+ */
+export function warmUp(token: StudyScreenDeps['token']): Promise<void> {
+  return startEngine(token).then(() => undefined);
+}
+
 export function mountStudyScreen(container: HTMLElement, studyUid: string, deps: StudyScreenDeps): () => void {
   const { i18n } = deps;
   const doc = container.ownerDocument;
@@ -344,21 +352,23 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     }).catch((e: unknown) => {
       info.replaceChildren(el('p', 'error', `${t('viewer.noRequest')} (${String(e)})`));
     });
-    await setLayout('1x1');
-    const found = await deps.source.searchForSeries(studyUid);
+    // the pane, the series search and the reading request go out together; the first image
+    // does not wait for the report panel
+    const [found] = await Promise.all([deps.source.searchForSeries(studyUid), setLayout('1x1')]);
     const ordered = [...found].sort((a, b) => Number(value(a, 'SeriesNumber') ?? 0) - Number(value(b, 'SeriesNumber') ?? 0));
     // the first series to show: the image series with the most instances
     const size = (d: DicomJsonDataset) => Number(value(d, 'NumberOfSeriesRelatedInstances') ?? 0);
     const first =
       ordered.find((d) => value(d, 'SeriesInstanceUID') === deps.focus?.series) ?? [...ordered].sort((a, b) => size(b) - size(a))[0];
     const firstSeries = first ? await loadSeries(first) : undefined;
-    await requestLoad;
     if (disposed) return;
     if (firstSeries) {
       series = [firstSeries];
       const focusIndex = deps.focus ? firstSeries.sopIndex.get(`${deps.focus.instance}/1`) : undefined;
       await showSeries(firstSeries, panes[0], focusIndex ?? 0);
     }
+    await requestLoad;
+    if (disposed) return;
     for (const ds of ordered) {
       if (ds === first) continue;
       const s = await loadSeries(ds).catch(() => undefined);
