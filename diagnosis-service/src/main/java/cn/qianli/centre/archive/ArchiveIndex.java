@@ -61,9 +61,9 @@ public class ArchiveIndex {
     private static final String INSERT_INSTANCE = """
             INSERT INTO instance (series_pk, sop_instance_uid, sop_class_uid, transfer_syntax_uid,
                 instance_number, rows, columns, number_of_frames, object_key, object_size, sha256,
-                sent_by_hospital_id, sent_by, frame_ranges)
+                sent_by_hospital_id, sent_by, frame_ranges, metadata)
             VALUES (:seriesPk, :sop, :sopClass, :ts, :instanceNumber, :rows, :columns, :frames, :key,
-                :size, :sha, :hospital, :sentBy, CAST(:frameRanges AS jsonb))
+                :size, :sha, :hospital, :sentBy, CAST(:frameRanges AS jsonb), :metadata)
             ON CONFLICT (sop_instance_uid) DO NOTHING""";
 
     /** Adds {@code :added} instances of {@code :modality} to the study's counts. */
@@ -282,6 +282,7 @@ public class ArchiveIndex {
                 .addValue("rows", in.rows()).addValue("columns", in.columns())
                 .addValue("frames", in.numberOfFrames()).addValue("key", in.objectKey())
                 .addValue("size", in.objectSize()).addValue("sha", in.sha256()).addValue("sentBy", in.sentBy())
-                .addValue("frameRanges", in.frameRanges(), java.sql.Types.VARCHAR);
+                .addValue("frameRanges", in.frameRanges(), java.sql.Types.VARCHAR)
+                .addValue("metadata", in.metadata(), java.sql.Types.VARCHAR);
     }
 }

@@ -104,7 +104,7 @@ class ReportDicomObject {
                     text(study, "study_date"), text(study, "study_time"), text(study, "accession_number"),
                     text(study, "study_id"), text(study, "study_description"), text(study, "referring_physician_name"),
                     "DOC", "900", "诊断报告 Report", "", Integer.toString(instanceNumber), 0, 0, 0, key, size, sha,
-                    request.hospitalId(), SENDER, null));
+                    request.hospitalId(), SENDER, null, null));
             if (outcome != ArchiveIndex.Outcome.STORED) {
                 store.remove(key);
                 throw new IOException("the index refused the report object: " + outcome);

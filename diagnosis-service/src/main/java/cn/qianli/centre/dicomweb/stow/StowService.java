@@ -14,9 +14,11 @@ import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.net.dimse.Status;
 import cn.qianli.dicom.pixels.FrameLocation;
 import cn.qianli.dicom.pixels.FrameLocator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -173,7 +175,21 @@ class StowService {
                 orEmpty(in.getString(Tag.ReferringPhysicianName)), orEmpty(id.modality()),
                 id.seriesNumber() == null ? "" : id.seriesNumber().toString(), orEmpty(id.seriesDescription()),
                 orEmpty(id.bodyPartExamined()), id.instanceNumber() == null ? "" : id.instanceNumber().toString(),
-                id.rows(), id.columns(), id.frames(), key, size, sha, hospitalId, caller.actor(), frameRanges(in));
+                id.rows(), id.columns(), id.frames(), key, size, sha, hospitalId, caller.actor(), frameRanges(in),
+                metadata(in));
+    }
+
+    /** The instance's DICOM JSON, bulk data URIs relative to {@link IndexedInstance#BULK_DATA_PLACEHOLDER}. */
+    private static String metadata(DicomInstance in) {
+        try {
+            ByteArrayOutputStream json = new ByteArrayOutputStream(8192);
+            in.writeJson(json, tagPath -> IndexedInstance.BULK_DATA_PLACEHOLDER + tagPath);
+            return json.toString(StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            log.info("metadata of {} is read from its object when asked: {}", in.identity().sopInstanceUid(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** Each frame's byte ranges in the stored file, as JSON; null when the frames cannot be addressed. */

@@ -1,5 +1,6 @@
 package cn.qianli.centre.dicomweb.wado;
 
+import cn.qianli.centre.archive.IndexedInstance;
 import cn.qianli.centre.dicomweb.multipart.MultipartWriter;
 import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,19 +60,19 @@ class WadoController {
     @GetMapping("/dicom-web/studies/{study}/metadata")
     void studyMetadata(Caller caller, @PathVariable String study, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        metadata(instances.find(caller, study, null, null), request, response);
+        metadata(instances.findWithMetadata(caller, study, null, null), request, response);
     }
 
     @GetMapping("/dicom-web/studies/{study}/series/{series}/metadata")
     void seriesMetadata(Caller caller, @PathVariable String study, @PathVariable String series,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        metadata(instances.find(caller, study, series, null), request, response);
+        metadata(instances.findWithMetadata(caller, study, series, null), request, response);
     }
 
     @GetMapping("/dicom-web/studies/{study}/series/{series}/instances/{instance}/metadata")
     void instanceMetadata(Caller caller, @PathVariable String study, @PathVariable String series,
             @PathVariable String instance, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        metadata(instances.find(caller, study, series, instance), request, response);
+        metadata(instances.findWithMetadata(caller, study, series, instance), request, response);
     }
 
     /** The stored Part 10 objects as they are (their own transfer syntax), one part each. */
@@ -99,6 +101,18 @@ class WadoController {
         out.write('[');
         boolean first = true;
         for (RetrievableInstance i : found) {
+            String url = base + "/studies/" + i.studyInstanceUid() + "/series/" + i.seriesInstanceUid()
+                    + "/instances/" + i.sopInstanceUid();
+            if (i.metadata() != null) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                // the JSON as indexed at STOW; only a BulkDataURI value can start with the placeholder
+                out.write(i.metadata().replace("\"BulkDataURI\":\"" + IndexedInstance.BULK_DATA_PLACEHOLDER,
+                        "\"BulkDataURI\":\"" + url + "/bulkdata/").getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
             Path temp = Files.createTempFile("wado-", ".dcm");
             try {
                 try (InputStream in = store.read(i.objectKey())) {
@@ -110,8 +124,6 @@ class WadoController {
                     out.write(',');
                 }
                 first = false;
-                String url = base + "/studies/" + i.studyInstanceUid() + "/series/" + i.seriesInstanceUid()
-                        + "/instances/" + i.sopInstanceUid();
                 instance.writeJson(out, tagPath -> url + "/bulkdata/" + tagPath);
             } catch (DicomFormatException e) {
                 // the object was read whole at STOW; failing now means the store changed under us

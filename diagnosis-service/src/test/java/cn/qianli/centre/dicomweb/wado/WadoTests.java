@@ -21,11 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +38,9 @@ class WadoTests extends CentreTest {
 
     @Autowired
     ArchiveIndex index;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path temp;
@@ -99,6 +104,20 @@ class WadoTests extends CentreTest {
         JsonNode series = JsonMapper.builder().build().readTree(Wado.get(http, studyUrl() + "/series/"
                 + first.seriesInstanceUid() + "/metadata", Tokens.user("clinic1"), null).body());
         assertThat(series).hasSize(3);
+    }
+
+    @Test
+    void answersMetadataFromTheIndexAsFromTheStoredObject() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        String url = instanceUrl(first) + "/metadata";
+        JsonNode fromIndex = json.readTree(Wado.get(http, url, Tokens.user("clinic1"), null).body());
+        // a row indexed before the column existed has no metadata: the object is read instead
+        assertThat(new JdbcTemplate(dataSource).update("UPDATE instance SET metadata = NULL WHERE sop_instance_uid = ?",
+                first.sopInstanceUid())).isEqualTo(1);
+        JsonNode fromObject = json.readTree(Wado.get(http, url, Tokens.user("clinic1"), null).body());
+        assertThat(fromIndex).isEqualTo(fromObject);
+        assertThat(fromIndex.path(0).path("7FE00010").path("BulkDataURI").asString())
+                .startsWith("http://").contains(instanceUrl(first) + "/bulkdata/");
     }
 
     @Test
