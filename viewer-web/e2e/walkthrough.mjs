@@ -166,6 +166,20 @@ try {
     result.performance.scrollCachedSlicesPerSecond = Math.round(((count - 1) / warmMs) * 1000 * 10) / 10;
     return { coldMs: Math.round(coldMs), warmMs: Math.round(warmMs) };
   });
+  // ---- a prior study of the same patient, side by side ----
+  groups.has('workflow') && process.env.E2E_PRIOR && before && await step('comparesWithAPriorStudy', async () => {
+    const prior = `.priors button.prior[data-prior="${process.env.E2E_PRIOR}"]`;
+    await page.waitForSelector(prior, { timeout: 30_000 });
+    await page.click(prior);
+    await page.waitForFunction(() => document.querySelectorAll('.pane[data-rendered="true"]').length >= 2, null, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const layout = await page.getAttribute('.pane-grid', 'data-layout');
+    const overlay = await page.textContent('.pane:nth-child(2) .overlay-tr');
+    expect(layout === '1x2', `layout ${layout} instead of 1x2`);
+    expect(/既往|Prior/.test(overlay ?? ''), `the second pane does not say it shows the prior: ${overlay}`);
+    await shot(page, 'prior-side-by-side');
+    return { layout, overlay };
+  });
   await radContext.close();
 
   // ---- the clinic of that hospital ----

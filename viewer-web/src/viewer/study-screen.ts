@@ -17,6 +17,7 @@ import { Pane } from './pane';
 import { CT_PRESETS, PRESET_ORDER, presetForKey, type CtPreset } from './presets';
 import { withPaletteData } from './palette';
 import { firstPart, stackFrames } from './stack';
+import { priorStudies, type PriorStudy } from './priors';
 
 export const LAYOUTS = { '1x1': [1, 1], '1x2': [1, 2], '2x2': [2, 2] } as const;
 export type Layout = keyof typeof LAYOUTS;
@@ -28,6 +29,8 @@ interface Series {
   readonly number: number;
   imageIds: string[];
   sopIndex: Map<string, number>;
+  /** Set for a series of another study of the patient, shown to compare. */
+  readonly prior?: PriorStudy;
 }
 
 export interface StudyScreenDeps {
@@ -196,7 +199,9 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     const patient = request
       ? [personName(request.patientName), request.patientId ?? '', [request.patientSex, request.patientBirthDate].filter(Boolean).join(' '), dicomDate(request.studyDate), request.hospitalName ?? request.hospitalId]
       : [];
-    await pane.load(s.imageIds, { patient: patient.map((x) => x ?? ''), series: [s.description, `${s.modality} #${s.number}`] }, index);
+    const seriesText = [s.description, `${s.modality} #${s.number}`];
+    if (s.prior) seriesText.unshift(`${t('viewer.prior')} ${dicomDate(s.prior.studyDate)}`);
+    await pane.load(s.imageIds, { patient: patient.map((x) => x ?? ''), series: seriesText }, index);
   }
 
   // ---- keyboard ----
@@ -295,18 +300,19 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     return firstPart(bytes, response.headers.get('Content-Type') ?? '') ?? bytes;
   }
 
-  async function loadSeries(ds: DicomJsonDataset): Promise<Series | undefined> {
+  async function loadSeries(ds: DicomJsonDataset, prior?: PriorStudy): Promise<Series | undefined> {
     const uid = value(ds, 'SeriesInstanceUID');
     if (!uid) return undefined;
+    const study = prior?.studyInstanceUid ?? studyUid;
     let instances: DicomJsonDataset[];
     try {
-      instances = await deps.source.retrieveSeriesMetadata(studyUid, uid);
+      instances = await deps.source.retrieveSeriesMetadata(study, uid);
     } catch {
       // an archive without Retrieve Metadata: the instance-level search with all attributes
-      instances = await deps.source.searchForInstances(studyUid, uid, { includefield: 'all' });
+      instances = await deps.source.searchForInstances(study, uid, { includefield: 'all' });
     }
     instances = await withPaletteData(instances, fetchBulkData);
-    const frames = stackFrames(deps.source, studyUid, uid, instances);
+    const frames = stackFrames(deps.source, study, uid, instances);
     const imageIds = registerFrames(frames, doc.baseURI);
     const sopIndex = new Map(frames.map((f, i) => [`${f.sopInstanceUID}/${f.frameNumber}`, i]));
     return {
@@ -316,7 +322,49 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
       number: Number(value(ds, 'SeriesNumber') ?? 0),
       imageIds,
       sopIndex,
+      ...(prior ? { prior } : {}),
     };
+  }
+
+  // ---- prior studies of the same patient, to compare side by side ----
+  const priorBox = el('div', 'priors');
+  async function offerPriors() {
+    const here = await deps.source.searchForStudies({ match: { StudyInstanceUID: studyUid } });
+    const patientId = here[0] ? value(here[0], 'PatientID') : undefined;
+    if (!patientId || disposed) return;
+    const priors = priorStudies(await deps.source.searchForStudies({ match: { PatientID: patientId }, limit: 50 }), studyUid);
+    if (priors.length === 0 || disposed) return;
+    priorBox.replaceChildren(el('h3', undefined, t('viewer.priors')));
+    for (const prior of priors) {
+      const b = el('button', 'prior', `${dicomDate(prior.studyDate)} ${prior.modalities} ${prior.description}`.trim());
+      b.type = 'button';
+      b.dataset.prior = prior.studyInstanceUid;
+      b.title = t('viewer.comparePrior');
+      b.addEventListener('click', () => void comparePrior(prior, b));
+      priorBox.append(b);
+    }
+    thumbs.append(priorBox);
+  }
+
+  /** Loads the prior's series as thumbnails and shows its largest beside the current image. */
+  async function comparePrior(prior: PriorStudy, button: HTMLButtonElement) {
+    button.disabled = true;
+    const found = await deps.source.searchForSeries(prior.studyInstanceUid);
+    const loaded: Series[] = [];
+    for (const ds of found) {
+      const s = await loadSeries(ds, prior).catch(() => undefined);
+      if (s && s.imageIds.length > 0) loaded.push(s);
+    }
+    if (disposed || loaded.length === 0) return;
+    loaded.sort((a, b) => a.number - b.number);
+    series.push(...loaded);
+    loaded.forEach((s) => {
+      thumbnail(s);
+      thumbs.lastElementChild?.classList.add('prior');
+    });
+    if (layout === '1x1') await setLayout('1x2');
+    const largest = [...loaded].sort((a, b) => b.imageIds.length - a.imageIds.length)[0]!;
+    await showSeries(largest, panes[1] ?? active);
   }
 
   function thumbnail(s: Series) {
@@ -377,6 +425,7 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     if (disposed) return;
     series.sort((a, b) => a.number - b.number);
     series.forEach(thumbnail);
+    void offerPriors().catch(() => undefined);
     thumbs.querySelectorAll('.thumb').forEach((th) => th.classList.toggle('shown', (th as HTMLElement).dataset.series === firstSeries?.uid));
     const shownAt = panes[0]?.firstImageShownAt;
     setStatus(shownAt ? `${t('viewer.firstImage')} ${Math.round(shownAt - opened)} ms` : '');

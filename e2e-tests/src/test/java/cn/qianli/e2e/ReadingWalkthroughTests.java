@@ -101,6 +101,11 @@ class ReadingWalkthroughTests {
             assertThat(stored.ok()).as("STOW-RS of the CT: %s", stored).isTrue();
         }
         h001.complete(ct.studyInstanceUid(), files.size(), "H001");
+        // an earlier, smaller CT of the same patient, for the side-by-side comparison
+        SyntheticCt prior = SyntheticCt.study("E2E0001", "张^伟").slices(20).accessionNumber("E2E-0000")
+                .studyDescription("既往 头颅平扫");
+        assertThat(h001.store(prior.writeTo(Files.createDirectories(work.resolve("prior")))).ok())
+                .as("STOW-RS of the prior study").isTrue();
         InstanceIdentity first = DicomInstance.read(files.get(0)).identity();
         String radiologist = keycloak.passwordGrant("radiologist1", "radiologist1");
         framesServed = h001.get("/dicom-web/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid()
@@ -122,6 +127,7 @@ class ReadingWalkthroughTests {
         browser.put("E2E_BASE_URL", centre.url());
         browser.put("E2E_ISSUER", keycloak.issuer());
         browser.put("E2E_STUDY", ct.studyInstanceUid());
+        browser.put("E2E_PRIOR", prior.studyInstanceUid());
         browser.put("E2E_OUT", out.resolve("centre").toString());
         browser.put("E2E_STEPS", framesServed ? "workflow,images,performance" : "workflow");
         if (framesServed && centreSamples > 0) {
@@ -317,6 +323,12 @@ class ReadingWalkthroughTests {
     void reportIsWrittenAndSignedFinal() {
         requireReadingRequest();
         step("writesAndSignsTheReport");
+    }
+
+    @Test
+    void aPriorStudyOfThePatientOpensSideBySide() {
+        requireFrames();
+        assertThat(step("comparesWithAPriorStudy").path("overlay").asString()).containsPattern("既往|Prior");
     }
 
     @Test
