@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A DICOM SCP: listens, negotiates associations and serves C-ECHO (always), C-STORE (with a
- * {@link StoreHandler}) and Study Root C-FIND (with a {@link FindHandler}). One virtual thread per
- * association; whatever one peer does, the others are served.
+ * {@link StoreHandler}) and Study Root C-FIND (with a {@link FindHandler}). One platform thread per
+ * association (their number is bounded by the association limit; each spends its time in blocking
+ * socket reads and file writes and fsyncs, which a virtual thread would pin its carrier for);
+ * whatever one peer does, the others are served.
  *
  * <pre>{@code
  * try (DicomServer server = DicomServer.builder(ServerConfig.defaults("QIANLI_GW", spool))
@@ -117,7 +119,7 @@ public final class DicomServer implements AutoCloseable {
                 continue;
             }
             long id = serial.incrementAndGet();
-            Thread.ofVirtual().name("dicom-scp-association-" + id).start(() -> serve(socket, id));
+            Thread.ofPlatform().daemon(true).name("dicom-scp-association-" + id).start(() -> serve(socket, id));
         }
     }
 
