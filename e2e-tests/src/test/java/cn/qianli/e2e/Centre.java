@@ -1,5 +1,7 @@
 package cn.qianli.e2e;
 
+import cn.qianli.localservices.LocalKeycloak;
+import cn.qianli.localservices.LocalS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,11 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * diagnosis-service as its own process ({@code java -jar}), on a free loopback port, with the
@@ -28,6 +34,32 @@ final class Centre implements AutoCloseable {
     private Centre(Process process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /**
+     * The environment of a centre on real peers: its embedded PostgreSQL under {@code dataDir},
+     * tokens from {@code keycloak}'s realm, objects in {@code s3}. Callers add their own settings.
+     */
+    static Map<String, String> environment(Path dataDir, LocalKeycloak keycloak, LocalS3 s3) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QIANLI_DATA_DIR", dataDir.toString());
+        env.put("QIANLI_OIDC_ISSUER", keycloak.issuer());
+        env.put("QIANLI_STORAGE", "s3");
+        env.put("QIANLI_S3_ENDPOINT", s3.endpoint());
+        env.put("QIANLI_S3_ACCESS_KEY", s3.accessKey());
+        env.put("QIANLI_S3_SECRET_KEY", s3.secretKey());
+        env.put("QIANLI_S3_BUCKET", s3.bucket());
+        return env;
+    }
+
+    /** Deletes a test's work folder and everything in it; nothing when it is null. */
+    static void deleteTree(Path root) throws IOException {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static Centre start(Path jar, Map<String, String> environment, Path log) throws IOException, InterruptedException {

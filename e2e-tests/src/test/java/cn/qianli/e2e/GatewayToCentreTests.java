@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,14 +81,7 @@ class GatewayToCentreTests {
         work = Files.createTempDirectory("qianli-gateway-e2e");
         keycloak = LocalServices.keycloak();
         LocalS3 s3 = LocalServices.s3();
-        centreEnvironment = new LinkedHashMap<>();
-        centreEnvironment.put("QIANLI_DATA_DIR", work.resolve("centre").toString());
-        centreEnvironment.put("QIANLI_OIDC_ISSUER", keycloak.issuer());
-        centreEnvironment.put("QIANLI_STORAGE", "s3");
-        centreEnvironment.put("QIANLI_S3_ENDPOINT", s3.endpoint());
-        centreEnvironment.put("QIANLI_S3_ACCESS_KEY", s3.accessKey());
-        centreEnvironment.put("QIANLI_S3_SECRET_KEY", s3.secretKey());
-        centreEnvironment.put("QIANLI_S3_BUCKET", s3.bucket());
+        centreEnvironment = Centre.environment(work.resolve("centre"), keycloak, s3);
         centre = Centre.start(centreJar, centreEnvironment, out.resolve("centre.log"));
     }
 
@@ -99,11 +91,7 @@ class GatewayToCentreTests {
             centre.close();
         }
         LocalServices.stopAll();
-        if (work != null) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Centre.deleteTree(work);
     }
 
     private GatewayApp gateway(String name, String centreUrl, Map<String, String> properties) {

@@ -73,14 +73,7 @@ class ReadingWalkthroughTests {
         work = Files.createTempDirectory("qianli-e2e");
         LocalKeycloak keycloak = LocalServices.keycloak();
         LocalS3 s3 = LocalServices.s3();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QIANLI_DATA_DIR", work.resolve("centre").toString());
-        env.put("QIANLI_OIDC_ISSUER", keycloak.issuer());
-        env.put("QIANLI_STORAGE", "s3");
-        env.put("QIANLI_S3_ENDPOINT", s3.endpoint());
-        env.put("QIANLI_S3_ACCESS_KEY", s3.accessKey());
-        env.put("QIANLI_S3_SECRET_KEY", s3.secretKey());
-        env.put("QIANLI_S3_BUCKET", s3.bucket());
+        Map<String, String> env = Centre.environment(work.resolve("centre"), keycloak, s3);
         // a study counts as complete after 10 quiet seconds (the gateway may also say so)
         env.put("QIANLI_READING_QUIETPERIOD", "10s");
         env.put("QIANLI_READING_INTAKESCANINTERVAL", "2s");
@@ -235,11 +228,7 @@ class ReadingWalkthroughTests {
             centre.close();
         }
         LocalServices.stopAll();
-        if (work != null) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Centre.deleteTree(work);
     }
 
     private static JsonNode step(JsonNode result, String name) {
