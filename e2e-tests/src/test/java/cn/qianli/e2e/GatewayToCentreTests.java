@@ -153,13 +153,16 @@ class GatewayToCentreTests {
     void killedWhileReceivingTheGatewayLosesNothingItConfirmed() throws Exception {
         String reader = keycloak.passwordGrant("radiologist1", "radiologist1");
         int cutOff = 0;
-        try (GatewayApp gateway = gateway("receiving", centre.url(), Map.of()).start()) {
+        // the modality's side of the hospital LAN at 2 MB/s: a 7.9 MB study takes about 4 s to send,
+        // so a kill within the first 3.2 s lands mid-association
+        try (GatewayApp gateway = gateway("receiving", centre.url(), Map.of()).start();
+             LinkFaultProxy lan = new LinkFaultProxy(gateway.dicomPort(), 2_000_000, 0, 0, 0)) {
             for (int trial = 0; trial < RECEIVING_KILLS; trial++) {
-                SyntheticCt ct = SyntheticCt.study("GWR" + trial, "测试^接收").size(512, 512).slices(60);
+                SyntheticCt ct = SyntheticCt.study("GWR" + trial, "测试^接收").size(256, 256).slices(60);
                 List<Path> files = ct.writeTo(work.resolve("receiving-" + trial));
-                CompletableFuture<Storescu.Result> sending = CompletableFuture.supplyAsync(() -> send(gateway, files));
-                // 30 MB take the modality a second or two to send: the kill lands mid-association
-                Thread.sleep(100 + random.nextInt(1200));
+                CompletableFuture<Storescu.Result> sending = CompletableFuture.supplyAsync(
+                        () -> send(lan.port(), files));
+                Thread.sleep(200 + random.nextInt(3000));
                 gateway.kill();
                 Storescu.Result result = sending.get();
                 Set<String> confirmed = sopInstanceUids(result.stored());
@@ -171,7 +174,7 @@ class GatewayToCentreTests {
                 assertThat(indexed(ct.studyInstanceUid(), reader)).as("trial %d: what the modality was told is stored",
                         trial).doesNotHaveDuplicates().containsAll(confirmed);
                 // the modality sends again what was not confirmed, as a technologist would
-                Storescu.Result again = send(gateway, files);
+                Storescu.Result again = send(lan.port(), files);
                 assertThat(again.stored()).as(String.join("\n", again.output())).hasSize(files.size());
                 assertThat(gateway.awaitDrained(DRAIN)).isTrue();
                 assertExactlyOnce(ct, files, reader);
@@ -252,8 +255,12 @@ class GatewayToCentreTests {
     }
 
     private static Storescu.Result send(GatewayApp gateway, List<Path> files) {
+        return send(gateway.dicomPort(), files);
+    }
+
+    private static Storescu.Result send(int port, List<Path> files) {
         try {
-            return Storescu.send("CT01", gateway.dicomPort(), files.toArray(Path[]::new));
+            return Storescu.send("CT01", port, files.toArray(Path[]::new));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
