@@ -5,10 +5,6 @@ import cn.qianli.localservices.LocalS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,8 +73,8 @@ final class Centre implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         Centre centre = new Centre(builder.start(), port);
         try {
-            centre.awaitReady(log);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+            Health.await(centre.process, centre.url() + "/actuator/health/readiness", STARTUP, "the centre", log);
+        } catch (InterruptedException | RuntimeException e) {
             centre.close();
             throw e;
         }
@@ -91,27 +87,6 @@ final class Centre implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitReady(Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the centre exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the centre was not ready within " + STARTUP + "; see " + log);
     }
 
     @Override

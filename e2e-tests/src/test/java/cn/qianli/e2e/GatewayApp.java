@@ -1,10 +1,6 @@
 package cn.qianli.e2e;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,26 +69,13 @@ final class GatewayApp implements AutoCloseable {
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        try {
+            Health.await(process, "http://127.0.0.1:" + httpPort + "/actuator/health", STARTUP, "the gateway", log);
+        } catch (InterruptedException | RuntimeException e) {
+            kill();
+            throw e;
         }
-        kill();
-        throw new IllegalStateException("the gateway was not healthy within " + STARTUP + "; see " + log);
+        return this;
     }
 
     /** kill -9, and wait until the process is gone. */

@@ -53,9 +53,7 @@ class FramesController {
         }
         List<FrameRanges.Frame> located = FrameRanges.parse(found.frameRanges());
         List<Integer> wanted = frameNumbers(frames, located.size());
-        if (!WadoController.Accepts.anyOf(request, "multipart/related", "application/octet-stream")) {
-            throw Problem.NOT_ACCEPTABLE.exception("frames are sent as multipart/related; type=\"application/octet-stream\"");
-        }
+        requireOctetStream(request);
         MultipartWriter multipart = new MultipartWriter(response.getOutputStream());
         response.setContentType(multipart.contentType("application/octet-stream"));
         for (int number : wanted) {
@@ -68,9 +66,7 @@ class FramesController {
     private void inflated(RetrievableInstance found, String frames, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         List<Integer> wanted = frameNumbers(frames, Math.max(1, found.numberOfFrames()));
-        if (!WadoController.Accepts.anyOf(request, "multipart/related", "application/octet-stream")) {
-            throw Problem.NOT_ACCEPTABLE.exception("frames are sent as multipart/related; type=\"application/octet-stream\"");
-        }
+        requireOctetStream(request);
         byte[] stored;
         try (InputStream in = store.read(found.objectKey())) {
             stored = in.readNBytes(MAX_INFLATED_OBJECT + 1);
@@ -94,6 +90,12 @@ class FramesController {
                     new ByteArrayInputStream(frame));
         }
         multipart.finish();
+    }
+
+    private static void requireOctetStream(HttpServletRequest request) {
+        if (!WadoController.Accepts.anyOf(request, "multipart/related", "application/octet-stream")) {
+            throw Problem.NOT_ACCEPTABLE.exception("frames are sent as multipart/related; type=\"application/octet-stream\"");
+        }
     }
 
     /** "1,3,5": frame numbers from 1; each must exist. */

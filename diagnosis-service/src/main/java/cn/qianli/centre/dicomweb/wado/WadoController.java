@@ -9,6 +9,7 @@ import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,37 +104,45 @@ class WadoController {
         for (RetrievableInstance i : found) {
             String url = base + "/studies/" + i.studyInstanceUid() + "/series/" + i.seriesInstanceUid()
                     + "/instances/" + i.sopInstanceUid();
-            if (i.metadata() != null) {
-                if (!first) {
-                    out.write(',');
-                }
-                first = false;
-                // the JSON as indexed at STOW; only a BulkDataURI value can start with the placeholder
-                out.write(i.metadata().replace("\"BulkDataURI\":\"" + IndexedInstance.BULK_DATA_PLACEHOLDER,
-                        "\"BulkDataURI\":\"" + url + "/bulkdata/").getBytes(StandardCharsets.UTF_8));
+            byte[] json = i.metadata() != null ? indexedJson(i, url) : jsonOfObject(i, url);
+            if (json == null) {
                 continue;
             }
-            Path temp = Files.createTempFile("wado-", ".dcm");
-            try {
-                try (InputStream in = store.read(i.objectKey())) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                }
-                // read whole so Pixel Data appears, as a BulkDataURI
-                DicomInstance instance = DicomInstance.read(temp);
-                if (!first) {
-                    out.write(',');
-                }
-                first = false;
-                instance.writeJson(out, tagPath -> url + "/bulkdata/" + tagPath);
-            } catch (DicomFormatException e) {
-                // the object was read whole at STOW; failing now means the store changed under us
-                log.error("stored object {} of {} no longer reads: {}", i.objectKey(), i.sopInstanceUid(), e.getMessage());
-            } finally {
-                Files.deleteIfExists(temp);
+            if (!first) {
+                out.write(',');
             }
+            first = false;
+            out.write(json);
         }
         out.write(']');
         out.flush();
+    }
+
+    /** The JSON as indexed at STOW; only a BulkDataURI value can start with the placeholder. */
+    private static byte[] indexedJson(RetrievableInstance i, String url) {
+        return i.metadata().replace("\"BulkDataURI\":\"" + IndexedInstance.BULK_DATA_PLACEHOLDER,
+                "\"BulkDataURI\":\"" + url + "/bulkdata/").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The JSON of the stored object, read whole (rows indexed before V9); null when it no longer reads. */
+    private byte[] jsonOfObject(RetrievableInstance i, String url) throws IOException {
+        Path temp = Files.createTempFile("wado-", ".dcm");
+        try {
+            try (InputStream in = store.read(i.objectKey())) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // read whole so Pixel Data appears, as a BulkDataURI
+            DicomInstance instance = DicomInstance.read(temp);
+            ByteArrayOutputStream json = new ByteArrayOutputStream(8192);
+            instance.writeJson(json, tagPath -> url + "/bulkdata/" + tagPath);
+            return json.toByteArray();
+        } catch (DicomFormatException e) {
+            // the object was read whole at STOW; failing now means the store changed under us
+            log.error("stored object {} of {} no longer reads: {}", i.objectKey(), i.sopInstanceUid(), e.getMessage());
+            return null;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** Accept header checks: absent or wildcard accepts anything. */
