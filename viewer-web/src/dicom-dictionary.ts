@@ -33,6 +33,7 @@ export const TAGS = {
   NumberOfFrames: '00280008',
   Rows: '00280010',
   Columns: '00280011',
+  BitsAllocated: '00280100',
   TransferSyntaxUID: '00020010',
   ImagePositionPatient: '00200032',
   ImageOrientationPatient: '00200037',
@@ -89,6 +90,7 @@ export interface KeywordValue {
   NumberOfFrames: number;
   Rows: number;
   Columns: number;
+  BitsAllocated: number;
   TransferSyntaxUID: string;
   ImagePositionPatient: number;
   ImageOrientationPatient: number;

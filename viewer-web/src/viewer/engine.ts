@@ -20,7 +20,7 @@ import {
   ZoomTool,
 } from '@cornerstonejs/tools';
 import type { TokenSupplier } from '../dicom-web';
-import { loaderMetadata, type StackFrame } from './stack';
+import { FRAMES_AS_STORED, loaderMetadata, type StackFrame } from './stack';
 
 export const RENDERING_ENGINE_ID = 'qianli';
 export const TOOL_GROUP_ID = 'qianli-stack';
@@ -39,6 +39,9 @@ export type PrimaryTool = keyof typeof PRIMARY_TOOLS;
 
 type ToolGroup = NonNullable<ReturnType<typeof ToolGroupManager.getToolGroup>>;
 
+/** The Accept of each image id whose frames are not asked for as stored. */
+const frameAccept = new Map<string, string>();
+
 let started: Promise<{ engine: RenderingEngine; tools: ToolGroup }> | undefined;
 
 /** Starts Cornerstone3D once; later calls get the same engine and tool group. */
@@ -47,9 +50,13 @@ export function startEngine(token: TokenSupplier): Promise<{ engine: RenderingEn
     await coreInit();
     loaderInit({
       maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
-      beforeSend: async () => {
+      beforeSend: async (_xhr: XMLHttpRequest, imageId: string) => {
         const bearer = await token();
-        return bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` };
+        const accept = frameAccept.get(imageId);
+        return {
+          ...(bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` }),
+          ...(accept === undefined ? {} : { Accept: accept }),
+        };
       },
     });
     toolsInit();
@@ -99,6 +106,9 @@ export function registerFrames(frames: readonly StackFrame[], baseHref: string):
   return frames.map((frame) => {
     const imageId = 'wadors:' + new URL(frame.url, baseHref).href;
     wadors.metaDataManager.add(imageId, loaderMetadata(frame.metadata) as never);
+    if (frame.accept !== FRAMES_AS_STORED) {
+      frameAccept.set(imageId, frame.accept);
+    }
     return imageId;
   });
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createDicomWebSource, TAGS, type DicomJsonDataset } from '../dicom-web';
-import { firstPart, loaderMetadata, orderInstances, scrollIndex, slicePosition, stackFrames } from './stack';
+import {
+  firstPart,
+  FRAMES_AS_NATIVE,
+  FRAMES_AS_STORED,
+  framesAccept,
+  loaderMetadata,
+  orderInstances,
+  scrollIndex,
+  slicePosition,
+  stackFrames,
+} from './stack';
 
 const AXIAL = [1, 0, 0, 0, 1, 0];
 
@@ -42,6 +52,17 @@ describe('stack order', () => {
     const frames = stackFrames(source, '1.2', '1.2.3', [instance('1.2.3.4', 1, undefined, 3)]);
     expect(frames.map((f) => f.frameNumber)).toEqual([1, 2, 3]);
     expect(frames[2]!.url).toBe('/dicom-web/studies/1.2/series/1.2.3/instances/1.2.3.4/frames/3');
+  });
+
+  it('asksForThirtyTwoBitImagesAsNativeSamplesAndAllElseAsStored', () => {
+    const dose = { ...instance('dose', 1, undefined, 2), [TAGS.BitsAllocated]: { vr: 'US', Value: [32] } };
+    const ct = { ...instance('ct', 1), [TAGS.BitsAllocated]: { vr: 'US', Value: [16] } };
+    expect(framesAccept(dose)).toBe(FRAMES_AS_NATIVE);
+    expect(FRAMES_AS_NATIVE).toContain('transfer-syntax=1.2.840.10008.1.2.1');
+    expect(framesAccept(ct)).toBe(FRAMES_AS_STORED);
+    expect(framesAccept(instance('no-pixel-module', 1))).toBe(FRAMES_AS_STORED);
+    const source = createDicomWebSource({ baseUrl: '/dicom-web' });
+    expect(stackFrames(source, '1.2', '1.2.3', [dose]).map((f) => f.accept)).toEqual([FRAMES_AS_NATIVE, FRAMES_AS_NATIVE]);
   });
 
   it('keepsScrollingInsideTheStack', () => {

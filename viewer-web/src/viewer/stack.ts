@@ -11,6 +11,23 @@ export interface StackFrame {
   readonly frameNumber: number;
   readonly url: string;
   readonly metadata: DicomJsonDataset;
+  /** the Accept header its Retrieve Frames request goes with */
+  readonly accept: string;
+}
+
+/** Retrieve Frames (PS3.18 8.7.3.5) in whatever transfer syntax the archive has them. */
+export const FRAMES_AS_STORED = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+/** Retrieve Frames as native samples, Explicit VR Little Endian. */
+export const FRAMES_AS_NATIVE = 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1';
+
+/**
+ * How an instance's frames are asked for. The image loader decodes RLE Lossless of 8 and 16
+ * bits only, and 32-bit images (RT dose, parametric maps) are stored native or RLE, so those
+ * come as native samples, which an archive has or decodes; all else comes as stored and is
+ * decoded in the browser.
+ */
+export function framesAccept(instance: DicomJsonDataset): string {
+  return Number(value(instance, 'BitsAllocated')) === 32 ? FRAMES_AS_NATIVE : FRAMES_AS_STORED;
 }
 
 /** The position of an instance along its slice normal, if its geometry says. */
@@ -54,12 +71,14 @@ export function stackFrames(
       continue;
     }
     const count = Math.max(1, Number(value(instance, 'NumberOfFrames') ?? 1) || 1);
+    const accept = framesAccept(instance);
     for (let frame = 1; frame <= count; frame++) {
       frames.push({
         sopInstanceUID: sop,
         frameNumber: frame,
         url: source.frameUrl(studyInstanceUID, seriesInstanceUID, sop, frame),
         metadata: instance,
+        accept,
       });
     }
   }

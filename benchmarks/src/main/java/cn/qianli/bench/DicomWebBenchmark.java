@@ -143,7 +143,7 @@ final class DicomWebBenchmark {
 
     private void frame(Server server, String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request(server, path)
-                .header("Accept", "multipart/related; type=\"application/octet-stream\"").GET().build(),
+                .header("Accept", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200 || response.body().length == 0) {
             throw new IOException("WADO-RS frame from " + server.name() + " answered " + response.statusCode());

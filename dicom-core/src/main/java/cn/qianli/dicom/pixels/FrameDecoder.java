@@ -53,30 +53,11 @@ public final class FrameDecoder {
             throw new UnsupportedTransferSyntaxException(ts, null);
         }
         DataSet ds = instance.dataSet();
-        int rows = ds.getInt(Tag.Rows, 0);
-        int columns = ds.getInt(Tag.Columns, 0);
-        int samplesPerPixel = ds.getInt(Tag.SamplesPerPixel, 1);
-        int bitsAllocated = ds.getInt(Tag.BitsAllocated, 0);
-        int bitsStored = ds.getInt(Tag.BitsStored, bitsAllocated);
-        boolean signed = ds.getInt(Tag.PixelRepresentation, 0) == 1;
-        String photometric = ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2");
-        if (rows <= 0 || columns <= 0 || samplesPerPixel <= 0) {
-            throw new DicomFormatException("image without Rows, Columns or Samples per Pixel");
-        }
-        if ((long) rows * columns * samplesPerPixel > MAX_SAMPLES) {
-            throw new DicomFormatException("frame of " + rows + " x " + columns + " x " + samplesPerPixel
-                    + " samples is too large to decode");
-        }
-        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
-            throw new DicomFormatException("Bits Allocated " + bitsAllocated + " is not 1, 8, 16 or 32");
-        }
-        if (bitsStored < 1 || bitsStored > bitsAllocated) {
-            throw new DicomFormatException("Bits Stored " + bitsStored + " with Bits Allocated " + bitsAllocated);
-        }
+        PixelModule module = PixelModule.of(ds);
         byte[] bytes;
-        ByteOrder order = Uid.EXPLICIT_VR_BIG_ENDIAN.equals(ts) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         Element pixels = ds.get(Tag.PixelData);
-        if (order == ByteOrder.BIG_ENDIAN && bitsAllocated == 8 && pixels != null && pixels.vr() == Vr.OW) {
+        if (Uid.EXPLICIT_VR_BIG_ENDIAN.equals(ts) && module.bitsAllocated() == 8 && pixels != null
+                && pixels.vr() == Vr.OW) {
             // 8-bit samples in big endian 16-bit words: swap the whole value, then take the frame
             byte[] all = pixels.bytes();
             swapPairs(all);
@@ -85,51 +66,77 @@ public final class FrameDecoder {
         } else {
             bytes = FrameLocator.frameBytes(instance, frame);
         }
-        int[] samples;
-        if (NATIVE.contains(ts)) {
-            boolean ybr422 = "YBR_FULL_422".equals(photometric) && samplesPerPixel == 3 && bitsAllocated == 8;
-            samples = NativeSamples.unpack(bytes, order, rows, columns, samplesPerPixel, bitsAllocated,
-                    ds.getInt(Tag.PlanarConfiguration, 0), ybr422);
-            if (ybr422) {
-                photometric = "YBR_FULL";
-            }
-        } else if (Uid.RLE_LOSSLESS.equals(ts)) {
-            if (bitsAllocated == 1) {
-                throw new UnsupportedTransferSyntaxException(ts, "1-bit samples");
-            }
-            samples = RleFrames.decode(bytes, rows, columns, samplesPerPixel, bitsAllocated);
-        } else {
-            if (bitsAllocated > 16) {
-                throw new UnsupportedTransferSyntaxException(ts, bitsAllocated + "-bit samples");
-            }
-            if (Uid.JPEG_EXTENDED_12BIT.equals(ts) && bitsStored > 8) {
-                throw new UnsupportedTransferSyntaxException(ts, "12-bit lossy JPEG");
-            }
-            try {
-                ToolkitFrameDecoder.Decoded decoded = ToolkitFrameDecoder.decode(ts, bytes, rows, columns,
-                        samplesPerPixel, bitsAllocated, photometric.startsWith("YBR"));
-                if (decoded.samplesPerPixel() != samplesPerPixel) {
-                    throw new DicomFormatException("frame " + frame + " decoded to " + decoded.samplesPerPixel()
-                            + " samples per pixel, the header says " + samplesPerPixel);
-                }
-                samples = decoded.samples();
-                if (samplesPerPixel == 3 && (decoded.convertedToRgb() || photometric.startsWith("YBR_ICT")
-                        || photometric.startsWith("YBR_RCT") || isJpegYbr(ts, photometric))) {
-                    photometric = "RGB";
-                }
-            } catch (ToolkitFrameDecoder.DecodeFailure e) {
-                throw new DicomFormatException("frame " + frame + " in " + TransferSyntaxName.of(ts)
-                        + " cannot be decoded: " + e.getMessage(), e);
-            }
-        }
-        NativeSamples.mask(samples, bitsStored, signed);
+        Samples decoded = samples(ts, bytes, module, frame);
+        int[] samples = decoded.values();
+        NativeSamples.mask(samples, module.bitsStored(), module.signed());
         DataSet transformation = FunctionalGroups.item(ds, frame, Tag.PixelValueTransformationSequence);
         DataSet voi = FunctionalGroups.item(ds, frame, Tag.FrameVOILUTSequence);
         double slope = transformation.getDouble(Tag.RescaleSlope, 1.0);
         double intercept = transformation.getDouble(Tag.RescaleIntercept, 0.0);
+        String photometric = decoded.photometricInterpretation();
         Palette palette = "PALETTE COLOR".equals(photometric) ? Palette.of(ds) : null;
-        return new Frame(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, signed, photometric,
-                slope == 0 ? 1.0 : slope, intercept, headerWindow(voi), samples, palette);
+        return new Frame(module.rows(), module.columns(), module.samplesPerPixel(), module.bitsAllocated(),
+                module.bitsStored(), module.signed(), photometric, slope == 0 ? 1.0 : slope, intercept,
+                headerWindow(voi), samples, palette);
+    }
+
+    /** Sample values of a frame as decoded, pixel by pixel, and the photometric they are in. */
+    record Samples(int[] values, String photometricInterpretation) {
+    }
+
+    /**
+     * The samples of one frame's bytes in transfer syntax {@code ts} (native bytes in its byte
+     * order, else one compressed frame), unmasked; {@code frame} only names it in errors.
+     */
+    static Samples samples(String ts, byte[] bytes, PixelModule module, int frame) throws DicomFormatException {
+        if (!canDecode(ts)) {
+            throw new UnsupportedTransferSyntaxException(ts, null);
+        }
+        int rows = module.rows();
+        int columns = module.columns();
+        int samplesPerPixel = module.samplesPerPixel();
+        int bitsAllocated = module.bitsAllocated();
+        String photometric = module.photometricInterpretation();
+        if (NATIVE.contains(ts)) {
+            ByteOrder order = Uid.EXPLICIT_VR_BIG_ENDIAN.equals(ts) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            boolean ybr422 = "YBR_FULL_422".equals(photometric) && samplesPerPixel == 3 && bitsAllocated == 8;
+            long expected = ybr422 ? (long) rows * columns * 2 : module.nativeFrameLength();
+            if (bytes.length < expected) {
+                throw new DicomFormatException("frame " + frame + " has " + bytes.length + " bytes, " + expected
+                        + " expected");
+            }
+            int[] samples = NativeSamples.unpack(bytes, order, rows, columns, samplesPerPixel, bitsAllocated,
+                    module.planarConfiguration(), ybr422);
+            return new Samples(samples, ybr422 ? "YBR_FULL" : photometric);
+        }
+        if (Uid.RLE_LOSSLESS.equals(ts)) {
+            if (bitsAllocated == 1) {
+                throw new UnsupportedTransferSyntaxException(ts, "1-bit samples");
+            }
+            return new Samples(RleFrames.decode(bytes, rows, columns, samplesPerPixel, bitsAllocated), photometric);
+        }
+        if (bitsAllocated > 16) {
+            throw new UnsupportedTransferSyntaxException(ts, bitsAllocated + "-bit samples");
+        }
+        if (Uid.JPEG_EXTENDED_12BIT.equals(ts) && module.bitsStored() > 8) {
+            throw new UnsupportedTransferSyntaxException(ts, "12-bit lossy JPEG");
+        }
+        try {
+            ToolkitFrameDecoder.Decoded decoded = ToolkitFrameDecoder.decode(ts, bytes, rows, columns,
+                    samplesPerPixel, bitsAllocated, photometric.startsWith("YBR"));
+            if (decoded.samplesPerPixel() != samplesPerPixel) {
+                throw new DicomFormatException("frame " + frame + " decoded to " + decoded.samplesPerPixel()
+                        + " samples per pixel, the header says " + samplesPerPixel);
+            }
+            if (samplesPerPixel == 3 && (decoded.convertedToRgb() || photometric.startsWith("YBR_ICT")
+                    || photometric.startsWith("YBR_RCT") || isJpegYbr(ts, photometric))) {
+                photometric = "RGB";
+            }
+            return new Samples(decoded.samples(), photometric);
+        } catch (ToolkitFrameDecoder.DecodeFailure e) {
+            throw new DicomFormatException("frame " + frame + " in " + TransferSyntaxName.of(ts)
+                    + " cannot be decoded: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import cn.qianli.dicom.Uid;
 import java.util.Map;
 
 /** Names of transfer syntaxes (PS3.6 Annex A) for messages: "JPEG-LS Lossless (1.2.840...)". */
-final class TransferSyntaxName {
+public final class TransferSyntaxName {
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry(Uid.IMPLICIT_VR_LITTLE_ENDIAN, "Implicit VR Little Endian"),
@@ -32,7 +32,7 @@ final class TransferSyntaxName {
     private TransferSyntaxName() {
     }
 
-    static String of(String uid) {
+    public static String of(String uid) {
         String name = NAMES.get(uid);
         return name == null ? "transfer syntax " + uid : name + " (" + uid + ")";
     }
