@@ -36,6 +36,7 @@ const study: ScreenMount = (main, route) => {
   if (route.screen !== 'study') return () => {};
   let stop: () => void = () => {};
   let stopped = false;
+  performance.mark('qianli:study-route');
   void import('./viewer/study-screen').then(({ mountStudyScreen }) => {
     if (!stopped) {
       stop = mountStudyScreen(main, route.study, {

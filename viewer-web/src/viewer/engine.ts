@@ -3,7 +3,15 @@
  * (WADO-RS frames, decoded in workers, with the bearer token on every request), the tools,
  * and one tool group that every viewport of the study screen joins.
  */
-import { init as coreInit, metaData, RenderingEngine } from '@cornerstonejs/core';
+import {
+  cache,
+  Enums as CoreEnums,
+  imageLoader,
+  init as coreInit,
+  metaData,
+  RenderingEngine,
+  type StackViewport,
+} from '@cornerstonejs/core';
 import { init as loaderInit, wadors } from '@cornerstonejs/dicom-image-loader';
 import {
   addTool,
@@ -79,6 +87,46 @@ export function startEngine(token: TokenSupplier): Promise<{ engine: RenderingEn
     return { engine: new RenderingEngine(RENDERING_ENGINE_ID), tools };
   })();
   return started;
+}
+
+/**
+ * Draws one small CT-like image in a hidden stack viewport and takes it away again, so the
+ * WebGL shaders and the image pipeline are compiled before the first study is opened (with
+ * software WebGL that is most of the time to the first image).
+ */
+export async function rehearseRendering(engine: RenderingEngine, doc: Document): Promise<void> {
+  const host = doc.createElement('div');
+  host.style.cssText = 'position:fixed;left:-4096px;top:0;width:64px;height:64px;';
+  host.setAttribute('aria-hidden', 'true');
+  doc.body.append(host);
+  const viewportId = 'qianli-rehearsal';
+  const imageId = 'qianli-rehearsal:ct';
+  try {
+    engine.enableElement({ viewportId, type: CoreEnums.ViewportType.STACK, element: host });
+    const samples = new Int16Array(64 * 64).map((_, i) => ((i * 37) % 2000) - 1000);
+    if (!cache.getImageLoadObject(imageId)) {
+      imageLoader.createAndCacheLocalImage(imageId, {
+        scalarData: samples,
+        dimensions: [64, 64],
+        spacing: [1, 1],
+        origin: [0, 0, 0],
+        direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+        frameOfReferenceUID: 'qianli-rehearsal',
+      });
+    }
+    const rendered = new Promise<void>((resolve) => {
+      host.addEventListener(CoreEnums.Events.IMAGE_RENDERED, () => resolve(), { once: true });
+      setTimeout(resolve, 5000);
+    });
+    const viewport = engine.getViewport(viewportId) as StackViewport;
+    await viewport.setStack([imageId], 0);
+    viewport.render();
+    await rendered;
+  } finally {
+    engine.disableElement(viewportId);
+    host.remove();
+    cache.removeImageLoadObject(imageId);
+  }
 }
 
 /** Gives the left mouse button to a tool; measurements made before stay visible and editable. */

@@ -77,6 +77,9 @@ export class Pane {
     this.element.addEventListener(Enums.Events.IMAGE_RENDERED, () => {
       if (this.firstImageShownAt === undefined && this.#viewport?.getImageData() !== undefined) {
         this.firstImageShownAt = performance.now();
+        performance.mark('qianli:study-first-image');
+        // the frame that shows it: the next animation frame after this one was painted
+        requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('qianli:study-first-image-painted')));
         this.root.dataset.rendered = 'true';
         this.#onChange(this);
       }
@@ -84,6 +87,7 @@ export class Pane {
     const onLoaded = (event: Event) => {
       const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail?.image?.imageId;
       if (imageId !== undefined && this.#imageIds.includes(imageId) && !this.#loaded.has(imageId)) {
+        if (this.#loaded.size === 0) performance.mark('qianli:study-first-image-loaded');
         this.#loaded.add(imageId);
         this.#update();
       }
@@ -126,9 +130,14 @@ export class Pane {
     delete this.root.dataset.rendered;
     this.#scrollbar.max = String(Math.max(0, imageIds.length - 1));
     this.#scrollbar.value = String(index);
+    performance.mark('qianli:study-stack-set');
     await this.#viewport!.setStack(imageIds, index);
     this.#viewport!.render();
-    toolUtilities.stackPrefetch.enable(this.element);
+    // the rest of the stack loads once the first image is on screen, not in its way
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 50));
+    idle(() => {
+      if (this.#imageIds === imageIds) toolUtilities.stackPrefetch.enable(this.element);
+    }, { timeout: 300 });
     this.#update();
   }
 

@@ -11,7 +11,14 @@ import { value, type DicomJsonDataset, type DicomWebSource } from '../dicom-web'
 import type { I18n, MessageKey } from '../i18n';
 import { personName, dicomDate, code } from '../worklist-model';
 import { mountReportPanel } from '../report-panel';
-import { registerFrames, RENDERING_ENGINE_ID, selectPrimaryTool, startEngine, type PrimaryTool } from './engine';
+import {
+  registerFrames,
+  rehearseRendering,
+  RENDERING_ENGINE_ID,
+  selectPrimaryTool,
+  startEngine,
+  type PrimaryTool,
+} from './engine';
 import { describeMeasurement, type MeasurementAnnotation } from './measurements';
 import { Pane } from './pane';
 import { CT_PRESETS, PRESET_ORDER, presetForKey, type CtPreset } from './presets';
@@ -52,8 +59,9 @@ const TOOL_KEYS: Readonly<Record<string, PrimaryTool>> = {
  * Starts the image engine (Cornerstone3D, its decoder workers, the tool group) ahead of the first
  * study, so opening one from the worklist only fetches and draws.
  */
-export function warmUp(token: StudyScreenDeps['token']): Promise<void> {
-  return startEngine(token).then(() => undefined);
+export async function warmUp(token: StudyScreenDeps['token']): Promise<void> {
+  const { engine } = await startEngine(token);
+  await rehearseRendering(engine, document);
 }
 
 export function mountStudyScreen(container: HTMLElement, studyUid: string, deps: StudyScreenDeps): () => void {
@@ -67,6 +75,9 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
   };
   const t = (k: MessageKey) => i18n.t(k);
   const opened = performance.now();
+  // User Timing marks of the way to the first image, for the performance tools and the browser test
+  const mark = (step: string) => performance.mark(`qianli:study-${step}`);
+  mark('opened');
 
   const screen = el('div', 'study-screen');
   const thumbs = el('aside', 'series-list');
@@ -402,13 +413,18 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     });
     // the pane, the series search and the reading request go out together; the first image
     // does not wait for the report panel
-    const [found] = await Promise.all([deps.source.searchForSeries(studyUid), setLayout('1x1')]);
+    const layoutReady = setLayout('1x1');
+    layoutReady.catch(() => undefined);
+    const found = await deps.source.searchForSeries(studyUid);
+    mark('series-found');
     const ordered = [...found].sort((a, b) => Number(value(a, 'SeriesNumber') ?? 0) - Number(value(b, 'SeriesNumber') ?? 0));
     // the first series to show: the image series with the most instances
     const size = (d: DicomJsonDataset) => Number(value(d, 'NumberOfSeriesRelatedInstances') ?? 0);
     const first =
       ordered.find((d) => value(d, 'SeriesInstanceUID') === deps.focus?.series) ?? [...ordered].sort((a, b) => size(b) - size(a))[0];
     const firstSeries = first ? await loadSeries(first) : undefined;
+    mark('metadata-loaded');
+    await layoutReady;
     if (disposed) return;
     if (firstSeries) {
       series = [firstSeries];
