@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>anything else (network error, timeout, 5xx, 401 — the token is refreshed —, 0xA7xx, 0x0110,
  *       missing from the response): retried after an exponential back-off with jitter.</li>
  * </ul>
+ * While the centre cannot be connected to at all, the workers take nothing until the next probe
+ * (exponential back-off with jitter over the outage's rounds), so instances arriving meanwhile
+ * are neither taken nor counted as failed attempts, and no connection is tried per arrival.
  */
 public final class Forwarder implements AutoCloseable {
 
@@ -47,6 +53,9 @@ public final class Forwarder implements AutoCloseable {
     private volatile boolean gzip;
     /** The last attempt could not connect: check the connection before building the next body. */
     private volatile boolean centreUnreachable;
+    /** During an outage: no batch is taken before this instant. */
+    private final AtomicReference<Instant> outageUntil = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicInteger outageRounds = new AtomicInteger();
 
     public Forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
         this.spool = spool;
@@ -108,6 +117,11 @@ public final class Forwarder implements AutoCloseable {
     private void work() {
         while (running) {
             try {
+                long outage = outageUntil.get().toEpochMilli() - clock.millis();
+                if (outage > 0) {
+                    Thread.sleep(Math.min(outage, 1000));
+                    continue;
+                }
                 boolean urgentOnly = !window.isOpen(LocalTime.now(clock));
                 List<SpooledInstance> batch = spool.take(centre.batchInstances(), centre.batchSize().toBytes(),
                         urgentOnly);
@@ -135,7 +149,8 @@ public final class Forwarder implements AutoCloseable {
     void deliver(List<SpooledInstance> batch) throws InterruptedException, IOException {
         if (centreUnreachable && !client.reachable()) {
             // building and compressing the body again would only burn the CPU the modalities need
-            retryAll(batch, "centre unreachable: no connection to " + centre.stowUri());
+            spool.release(batch, "centre unreachable: no connection to " + centre.stowUri());
+            outage();
             return;
         }
         Path file = spool.newIncomingFile();
@@ -148,12 +163,18 @@ public final class Forwarder implements AutoCloseable {
             raw = body.rawBytes();
             answer = client.send(body);
             centreUnreachable = false;
+            if (outageRounds.getAndSet(0) > 0) {
+                log.info("<< centre {} reachable again", centre.stowUri());
+            }
             wireBytesSent.addAndGet(body.wireBytes());
             rawBytesSent.addAndGet(raw);
         } catch (IOException | RuntimeException e) {
             centreUnreachable = e instanceof java.net.ConnectException
                     || e.getCause() instanceof java.net.ConnectException;
             retryAll(batch, "centre unreachable: " + e);
+            if (centreUnreachable) {
+                outage();
+            }
             return;
         } finally {
             Files.deleteIfExists(file);
@@ -216,6 +237,15 @@ public final class Forwarder implements AutoCloseable {
             double rate = bytes / seconds;
             bytesPerSecond = bytesPerSecond == 0 ? rate : 0.7 * bytesPerSecond + 0.3 * rate;
         }
+    }
+
+    /** One more round of an outage: the next probe after a back-off grown with the rounds. */
+    private void outage() {
+        int round = outageRounds.incrementAndGet();
+        Duration wait = backOff.after(round - 1);
+        outageUntil.set(clock.instant().plus(wait));
+        log.warn("<< centre {} unreachable (round {} of this outage): next try in {} ms", centre.stowUri(), round,
+                wait.toMillis());
     }
 
     private void retryAll(List<SpooledInstance> batch, String error) {

@@ -285,6 +285,21 @@ public final class Spool {
         }
     }
 
+    /**
+     * Puts a taken batch back as it was, not counted as an attempt (the centre could not even be
+     * reached); {@code reason} becomes the last error.
+     */
+    public synchronized void release(List<SpooledInstance> batch, String reason) {
+        lastError = reason;
+        for (SpooledInstance instance : batch) {
+            Entry entry = entries.get(instance.key());
+            if (entry != null) {
+                entry.inFlight = false;
+            }
+        }
+        notifyAll();
+    }
+
     /** How many times this version of the instance failed to send. */
     public synchronized int attempts(SpooledInstance instance) {
         Entry entry = entries.get(instance.key());

@@ -58,7 +58,12 @@ public final class FakeCentre implements AutoCloseable {
     public volatile int apiStatus = 200;
 
     public FakeCentre() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** A centre on {@code port} (0: any free one). */
+    public FakeCentre(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/dicom-web/studies", this::stow);
         server.createContext("/api/gateway/", exchange -> {
             try (exchange) {
