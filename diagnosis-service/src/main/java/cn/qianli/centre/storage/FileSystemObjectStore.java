@@ -9,17 +9,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Objects as files under one root directory. A new object is written to a temporary file
  * beside its final name, forced to disk, then renamed atomically, so a reader sees either
- * nothing or the whole object.
+ * nothing or the whole object. Its directory is then forced, and every directory above it whose
+ * own entry is not yet known to be on disk; directories are never removed, so once known durable
+ * they stay so and each later object costs one (shared) directory sync.
  */
 public final class FileSystemObjectStore implements ObjectStore {
 
     private final Path root;
     private final DirectorySyncs syncs = new DirectorySyncs();
+    /** Directories whose entry in their parent is known to be on disk. */
+    private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
 
     public FileSystemObjectStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
@@ -60,8 +66,10 @@ public final class FileSystemObjectStore implements ObjectStore {
             }
         }
         // the new name, and each directory made for it, must reach the disk too
-        for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
-            syncs.sync(d);
+        syncs.sync(dir);
+        for (Path d = dir; !d.equals(root) && d.startsWith(root) && !durableDirectories.contains(d); d = d.getParent()) {
+            syncs.sync(d.getParent());
+            durableDirectories.add(d);
         }
     }
 

@@ -159,7 +159,8 @@ class StowService {
             // the same SOP Instance UID twice in one request: the second meets the first's row
             committer.commit(group);
         }
-        String key = id.studyInstanceUid() + "/" + id.seriesInstanceUid() + "/" + id.sopInstanceUid() + "/" + digest
+        // side by side in the series' directory: no directory per instance to make and force to disk
+        String key = id.studyInstanceUid() + "/" + id.seriesInstanceUid() + "/" + id.sopInstanceUid() + "_" + digest
                 + ".dcm";
         group.received(id, temp, indexed(instance, id, key, size, digest, group.hospitalId(), group.caller()));
         return true;

@@ -82,10 +82,10 @@ class StowConcurrencyTests extends CentreTest {
         }
         assertThat(successes).isEqualTo(4);
         // the loser's objects were removed: one object remains under this instance's key prefix
-        Path dir = WORK.resolve("objects").resolve(id.studyInstanceUid()).resolve(id.seriesInstanceUid())
-                .resolve(id.sopInstanceUid());
+        Path dir = WORK.resolve("objects").resolve(id.studyInstanceUid()).resolve(id.seriesInstanceUid());
         try (Stream<Path> objects = Files.list(dir)) {
-            assertThat(objects.map(p -> p.getFileName().toString())).containsExactly(row.sha256() + ".dcm");
+            assertThat(objects.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id.sopInstanceUid() + "_")))
+                    .containsExactly(id.sopInstanceUid() + "_" + row.sha256() + ".dcm");
         }
     }
 
