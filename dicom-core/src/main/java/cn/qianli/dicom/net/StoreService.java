@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The C-STORE SCP: streams the data set into a Part 10 file in the spool directory under a name
- * of ours ({@code <random UUID>.dcm}, written as {@code .part} and renamed when complete), forces
- * it to disk when configured, then asks the {@link StoreHandler} for the status. A write failure
- * (disk full) answers Out of Resources and the association goes on.
+ * of ours ({@code <random UUID>.dcm}), forces it (and the directory) to disk when configured,
+ * then asks the {@link StoreHandler} for the status. The spool directory is the SCP's own: a file
+ * there is complete once the handler has it, and one the handler never had (a crash mid-write)
+ * is the application's to discard on start; so no rename is spent per instance. A write failure
+ * (disk full) answers Out of Resources, the partial file is deleted and the association goes on.
  */
 final class StoreService {
 
@@ -67,9 +68,7 @@ final class StoreService {
             String calledAe, Command response) throws IOException {
         String sopClass = request.getString(Command.AffectedSOPClassUID);
         String sopInstance = request.getString(Command.AffectedSOPInstanceUID);
-        String name = UUID.randomUUID().toString();
-        Path part = spool.resolve(name + ".part");
-        Path file = spool.resolve(name + ".dcm");
+        Path file = spool.resolve(UUID.randomUUID() + ".dcm");
         FileMetaInformation meta = FileMetaInformation.of(sopClass, sopInstance, pc.transferSyntax(), callingAe);
         FileOutputStream fileOut = null;
         BufferedOutputStream out = null;
@@ -78,7 +77,7 @@ final class StoreService {
         long length = 0;
         try {
             try {
-                fileOut = new FileOutputStream(part.toFile());
+                fileOut = new FileOutputStream(file.toFile());
                 out = new BufferedOutputStream(fileOut, FILE_BUFFER);
                 meta.write(out);
             } catch (IOException e) {
@@ -96,7 +95,6 @@ final class StoreService {
                         fileOut.getChannel().force(true);
                     }
                     fileOut.close();
-                    Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
                     if (fsync) {
                         forceDirectory(spool);
                     }
@@ -108,7 +106,7 @@ final class StoreService {
         } finally {
             if (!complete) {
                 closeQuietly(fileOut);
-                deleteQuietly(part);
+                deleteQuietly(file);
             }
         }
         if (writeFailure != null) {
