@@ -51,11 +51,12 @@ public final class Forwarder implements AutoCloseable {
     private volatile double bytesPerSecond;
     private volatile boolean running;
     private volatile boolean gzip;
-    /** The last attempt could not connect: check the connection before building the next body. */
-    private volatile boolean centreUnreachable;
-    /** During an outage: no batch is taken before this instant. */
-    private final AtomicReference<Instant> outageUntil = new AtomicReference<>(Instant.EPOCH);
+    /**
+     * Rounds of the current outage, 0 when the last attempt reached the centre. In an outage the
+     * connection is checked before the next body is built, and no batch is taken before {@link #outageUntil}.
+     */
     private final AtomicInteger outageRounds = new AtomicInteger();
+    private final AtomicReference<Instant> outageUntil = new AtomicReference<>(Instant.EPOCH);
 
     public Forwarder(Spool spool, CentreProperties centre, BearerTokens tokens, Clock clock) {
         this.spool = spool;
@@ -147,7 +148,7 @@ public final class Forwarder implements AutoCloseable {
 
     /** Sends one batch and settles each instance in it. */
     void deliver(List<SpooledInstance> batch) throws InterruptedException, IOException {
-        if (centreUnreachable && !client.reachable()) {
+        if (outageRounds.get() > 0 && !client.reachable()) {
             // building and compressing the body again would only burn the CPU the modalities need
             spool.release(batch, "centre unreachable: no connection to " + centre.stowUri());
             outage();
@@ -162,18 +163,18 @@ public final class Forwarder implements AutoCloseable {
             StowBody body = StowBody.write(batch, file, compressed);
             raw = body.rawBytes();
             answer = client.send(body);
-            centreUnreachable = false;
             if (outageRounds.getAndSet(0) > 0) {
                 log.info("<< centre {} reachable again", centre.stowUri());
             }
             wireBytesSent.addAndGet(body.wireBytes());
             rawBytesSent.addAndGet(raw);
         } catch (IOException | RuntimeException e) {
-            centreUnreachable = e instanceof java.net.ConnectException
-                    || e.getCause() instanceof java.net.ConnectException;
             retryAll(batch, "centre unreachable: " + e);
-            if (centreUnreachable) {
+            if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
                 outage();
+            } else {
+                // the centre was reached; the request failed on the way
+                outageRounds.set(0);
             }
             return;
         } finally {

@@ -1,11 +1,13 @@
 package cn.qianli.centre.dicomweb.wado;
 
+import cn.qianli.centre.dicomweb.DicomJson;
 import cn.qianli.centre.dicomweb.multipart.MultipartWriter;
 import cn.qianli.centre.problem.Problem;
 import cn.qianli.centre.security.Caller;
 import cn.qianli.centre.storage.ObjectStore;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
+import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.Uid;
 import cn.qianli.dicom.pixels.FrameLocator;
 import cn.qianli.dicom.pixels.FrameTranscoder;
@@ -154,10 +156,11 @@ class FramesController {
         try {
             if (found.metadata() != null) {
                 JsonNode ds = JSON.readTree(found.metadata());
-                int bitsAllocated = number(ds, "00280100", 0);
-                return PixelModule.of(number(ds, "00280010", 0), number(ds, "00280011", 0), number(ds, "00280002", 1),
-                        bitsAllocated, number(ds, "00280101", bitsAllocated), number(ds, "00280103", 0) == 1,
-                        number(ds, "00280006", 0), ds.path("00280004").path("Value").path(0).asString("MONOCHROME2"));
+                int bitsAllocated = number(ds, Tag.BitsAllocated, 0);
+                return PixelModule.of(number(ds, Tag.Rows, 0), number(ds, Tag.Columns, 0),
+                        number(ds, Tag.SamplesPerPixel, 1), bitsAllocated, number(ds, Tag.BitsStored, bitsAllocated),
+                        number(ds, Tag.PixelRepresentation, 0) == 1, number(ds, Tag.PlanarConfiguration, 0),
+                        value(ds, Tag.PhotometricInterpretation).asString("MONOCHROME2"));
             }
             Path temp = Files.createTempFile("frames-", ".dcm");
             try {
@@ -173,9 +176,14 @@ class FramesController {
         }
     }
 
-    private static int number(JsonNode ds, String tag, int absent) {
-        JsonNode value = ds.path(tag).path("Value").path(0);
+    private static int number(JsonNode ds, int tag, int absent) {
+        JsonNode value = value(ds, tag);
         return value.isNumber() ? value.asInt() : absent;
+    }
+
+    /** The first value of {@code tag} in a DICOM JSON data set, or a missing node. */
+    private static JsonNode value(JsonNode ds, int tag) {
+        return ds.path(DicomJson.key(tag)).path("Value").path(0);
     }
 
     private void inflated(RetrievableInstance found, String frames, HttpServletResponse response) throws IOException {
