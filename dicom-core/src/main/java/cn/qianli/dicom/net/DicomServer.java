@@ -42,8 +42,8 @@ public final class DicomServer implements AutoCloseable {
     private static final int MAX_REJECTING = 16;
 
     private final ServerConfig config;
-    private final StoreHandler storeHandler;
-    private final FindHandler findHandler;
+    private final StoreService store;
+    private final FindService find;
     private final ServerSocket serverSocket;
     private final Semaphore associations;
     private final AtomicInteger connections = new AtomicInteger();
@@ -57,8 +57,8 @@ public final class DicomServer implements AutoCloseable {
 
     private DicomServer(ServerConfig config, StoreHandler storeHandler, FindHandler findHandler) throws IOException {
         this.config = config;
-        this.storeHandler = storeHandler;
-        this.findHandler = findHandler;
+        this.store = storeHandler == null ? null : new StoreService(storeHandler, config);
+        this.find = findHandler == null ? null : new FindService(findHandler);
         this.associations = new Semaphore(config.maxAssociations());
         if (storeHandler != null) {
             Files.createDirectories(config.spoolDirectory());
@@ -131,7 +131,7 @@ public final class DicomServer implements AutoCloseable {
             ScheduledFuture<?> timer = artim.schedule(() -> association.closeIfStill(State.STA2),
                     config.artimTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
-                new ScpAssociation(association, config, associations, storeHandler, findHandler).run();
+                new ScpAssociation(association, config, associations, store, find).run();
             } finally {
                 timer.cancel(false);
                 open.remove(association);

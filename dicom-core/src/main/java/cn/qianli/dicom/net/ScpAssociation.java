@@ -34,14 +34,15 @@ final class ScpAssociation {
     private final FindService find;
     private final Negotiation negotiation;
 
-    ScpAssociation(Association association, ServerConfig config, Semaphore permits, StoreHandler storeHandler,
-            FindHandler findHandler) {
+    /** {@code store} and {@code find} are the server's services, shared by its associations; null = not served. */
+    ScpAssociation(Association association, ServerConfig config, Semaphore permits, StoreService store,
+            FindService find) {
         this.association = association;
         this.config = config;
         this.permits = permits;
-        this.store = storeHandler == null ? null : new StoreService(storeHandler, config);
-        this.find = findHandler == null ? null : new FindService(findHandler);
-        this.negotiation = new Negotiation(config, storeHandler != null, findHandler != null);
+        this.store = store;
+        this.find = find;
+        this.negotiation = new Negotiation(config, store != null, find != null);
     }
 
     void run() throws IOException {

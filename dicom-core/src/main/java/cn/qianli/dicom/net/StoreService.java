@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * there is complete once the handler has it, and one the handler never had (a crash mid-write)
  * is the application's to discard on start; so no rename is spent per instance. A write failure
  * (disk full) answers Out of Resources, the partial file is deleted and the association goes on.
+ * One instance serves all the associations of a {@link DicomServer}.
  */
 final class StoreService {
 
@@ -33,6 +35,13 @@ final class StoreService {
     private final StoreHandler handler;
     private final Path spool;
     private final boolean fsync;
+    /**
+     * Held while a spool file is created. The file system creates one entry at a time in a
+     * directory anyway; waiting here parks the other associations' threads, where waiting for
+     * the directory's lock in the kernel keeps a core spinning (ext4 can take a millisecond to
+     * pick an inode after many deletions).
+     */
+    private final ReentrantLock creating = new ReentrantLock();
 
     StoreService(StoreHandler handler, ServerConfig config) {
         this.handler = handler;
@@ -77,7 +86,7 @@ final class StoreService {
         long length = 0;
         try {
             try {
-                fileOut = new FileOutputStream(file.toFile());
+                fileOut = create(file);
                 out = new BufferedOutputStream(fileOut, FILE_BUFFER);
                 meta.write(out);
             } catch (IOException e) {
@@ -135,6 +144,15 @@ final class StoreService {
         }
         LOG.info("{} C-STORE {} {} bytes {}: {}", association.name(), sopInstance, length, pc.transferSyntax(),
                 Status.describe(status));
+    }
+
+    private FileOutputStream create(Path file) throws IOException {
+        creating.lock();
+        try {
+            return new FileOutputStream(file.toFile());
+        } finally {
+            creating.unlock();
+        }
     }
 
     private static void forceDirectory(Path directory) throws IOException {
