@@ -9,7 +9,6 @@ import cn.qianli.dicom.net.pdu.PduException;
 import cn.qianli.dicom.net.pdu.PduInput;
 import cn.qianli.dicom.net.pdu.PduOutput;
 import cn.qianli.dicom.net.pdu.Pdv;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -45,11 +44,14 @@ final class Association implements Closeable {
     /** Largest PDV value we send in one P-DATA-TF, whatever the peer accepts. */
     private static final int MAX_SEND_PDV_VALUE = 1024 * 1024;
     private static final int STREAM_BUFFER = 64 * 1024;
+    /** Largest write to a data set sink: a 512 KB image reaches its file in three. */
+    private static final int RECEIVE_BUFFER = 256 * 1024;
 
     private final Socket socket;
     private final PduInput in;
     private final PduOutput out;
-    private final byte[] receiveBuffer = new byte[STREAM_BUFFER];
+    /** Data set bytes on their way to the sink; PDV values are read into it until it is full. */
+    private byte[] receiveBuffer;
     private byte[] sendBuffer;
     private final Map<Integer, PresentationContext> accepted = new HashMap<>();
     private int maxSendPdvValue = STREAM_BUFFER;
@@ -59,7 +61,7 @@ final class Association implements Closeable {
     Association(Socket socket, long maxPduLength, State initial, String name) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = new PduInput(new BufferedInputStream(socket.getInputStream(), STREAM_BUFFER), maxPduLength);
+        this.in = new PduInput(socket.getInputStream(), maxPduLength);
         this.out = new PduOutput(new BufferedOutputStream(socket.getOutputStream(), STREAM_BUFFER));
         this.state = initial;
         this.name = name;
@@ -230,11 +232,17 @@ final class Association implements Closeable {
     }
 
     /**
-     * Streams the data set that follows a command on context {@code pcid} into {@code sink}. A
-     * failure of the sink (a full disk) does not end the association: the rest of the data set
-     * is read and dropped, and the failure is returned.
+     * Streams the data set that follows a command on context {@code pcid} into {@code sink}, in
+     * writes of up to {@link #RECEIVE_BUFFER} bytes gathered from consecutive PDVs. A failure of
+     * the sink (a full disk) does not end the association: the rest of the data set is read and
+     * dropped, and the failure is returned.
      */
     DataSetReceived readDataSet(int pcid, OutputStream sink) throws AssociationAbortedException {
+        if (receiveBuffer == null) {
+            receiveBuffer = new byte[RECEIVE_BUFFER];
+        }
+        byte[] buffer = receiveBuffer;
+        int buffered = 0;
         long total = 0;
         IOException sinkFailure = null;
         while (true) {
@@ -246,7 +254,7 @@ final class Association implements Closeable {
             while (remaining > 0) {
                 int n;
                 try {
-                    n = in.readPdvValue(receiveBuffer, 0, Math.min(remaining, receiveBuffer.length));
+                    n = in.readPdvValue(buffer, buffered, Math.min(remaining, buffer.length - buffered));
                 } catch (SocketTimeoutException e) {
                     abort(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED));
                     throw new AssociationAbortedException("peer stopped sending inside a PDV", e);
@@ -256,18 +264,29 @@ final class Association implements Closeable {
                 }
                 remaining -= n;
                 total += n;
-                if (sinkFailure == null && sink != null) {
-                    try {
-                        sink.write(receiveBuffer, 0, n);
-                    } catch (IOException e) {
-                        sinkFailure = e;
-                    }
+                buffered += n;
+                if (buffered == buffer.length) {
+                    sinkFailure = drain(sink, buffer, buffered, sinkFailure);
+                    buffered = 0;
                 }
             }
             if (pdv.last()) {
+                sinkFailure = drain(sink, buffer, buffered, sinkFailure);
                 return new DataSetReceived(total, sinkFailure);
             }
         }
+    }
+
+    /** Writes the buffered bytes to the sink unless it has failed already; returns its failure, if any. */
+    private static IOException drain(OutputStream sink, byte[] buffer, int length, IOException failure) {
+        if (failure == null && sink != null && length > 0) {
+            try {
+                sink.write(buffer, 0, length);
+            } catch (IOException e) {
+                return e;
+            }
+        }
+        return failure;
     }
 
     /** Reads a small data set (a C-FIND identifier) into memory, at most {@code limit} bytes. */

@@ -6,9 +6,9 @@ import cn.qianli.dicom.net.dimse.Command;
 import cn.qianli.dicom.net.dimse.DimseException;
 import cn.qianli.dicom.net.dimse.Status;
 import cn.qianli.dicom.part10.FileMetaInformation;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 final class StoreService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreService.class);
-    private static final int FILE_BUFFER = 64 * 1024;
 
     private final StoreHandler handler;
     private final Path spool;
@@ -79,15 +78,15 @@ final class StoreService {
         String sopInstance = request.getString(Command.AffectedSOPInstanceUID);
         Path file = spool.resolve(UUID.randomUUID() + ".dcm");
         FileMetaInformation meta = FileMetaInformation.of(sopClass, sopInstance, pc.transferSyntax(), callingAe);
-        FileOutputStream fileOut = null;
-        BufferedOutputStream out = null;
+        FileChannel channel = null;
         IOException writeFailure = null;
         boolean complete = false;
         long length = 0;
         try {
+            OutputStream out = null;
             try {
-                fileOut = create(file);
-                out = new BufferedOutputStream(fileOut, FILE_BUFFER);
+                channel = create(file);
+                out = Channels.newOutputStream(channel);
                 meta.write(out);
             } catch (IOException e) {
                 writeFailure = e;
@@ -99,11 +98,10 @@ final class StoreService {
             }
             if (writeFailure == null) {
                 try {
-                    out.flush();
                     if (fsync) {
-                        fileOut.getChannel().force(true);
+                        channel.force(true);
                     }
-                    fileOut.close();
+                    channel.close();
                     if (fsync) {
                         forceDirectory(spool);
                     }
@@ -114,7 +112,7 @@ final class StoreService {
             }
         } finally {
             if (!complete) {
-                closeQuietly(fileOut);
+                closeQuietly(channel);
                 deleteQuietly(file);
             }
         }
@@ -142,14 +140,16 @@ final class StoreService {
         if (Status.kindOf(status) == Status.Kind.FAILURE) {
             deleteQuietly(file);
         }
-        LOG.info("{} C-STORE {} {} bytes {}: {}", association.name(), sopInstance, length, pc.transferSyntax(),
-                Status.describe(status));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} C-STORE {} {} bytes {}: {}", association.name(), sopInstance, length, pc.transferSyntax(),
+                    Status.describe(status));
+        }
     }
 
-    private FileOutputStream create(Path file) throws IOException {
+    private FileChannel create(Path file) throws IOException {
         creating.lock();
         try {
-            return new FileOutputStream(file.toFile());
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } finally {
             creating.unlock();
         }
@@ -169,10 +169,10 @@ final class StoreService {
         }
     }
 
-    private static void closeQuietly(FileOutputStream out) {
-        if (out != null) {
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
             try {
-                out.close();
+                channel.close();
             } catch (IOException e) {
                 // the partial file is deleted next
             }
