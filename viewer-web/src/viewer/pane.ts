@@ -7,6 +7,7 @@ import { Enums, eventTarget, type RenderingEngine, type StackViewport, type Type
 import { utilities as toolUtilities } from '@cornerstonejs/tools';
 import { metadataOf } from './engine';
 import { formatWindow, toRange, toWindow, type Window } from './presets';
+import type { PaneExtent } from './render-scale';
 import { scrollIndex } from './stack';
 
 export interface PaneText {
@@ -153,6 +154,16 @@ export class Pane {
       invert: props?.invert ?? false,
       zoom: this.#imageIds.length > 0 && vp ? vp.getZoom() : 1,
     };
+  }
+
+  /** The pane's size on screen and the size of the image it shows, or would show from these ids. */
+  extent(imageIds: readonly string[] = this.#imageIds, index = this.state.index): PaneExtent | undefined {
+    const imageId = imageIds[Math.max(0, Math.min(index, imageIds.length - 1))];
+    const pixel = imageId ? metadataOf<{ rows?: number; columns?: number }>('imagePixelModule', imageId) : undefined;
+    if (!pixel?.rows || !pixel.columns) {
+      return undefined;
+    }
+    return { cssWidth: this.element.clientWidth, cssHeight: this.element.clientHeight, rows: pixel.rows, columns: pixel.columns };
   }
 
   async show(index: number): Promise<void> {

@@ -21,6 +21,7 @@ import {
 } from './engine';
 import { describeMeasurement, type MeasurementAnnotation } from './measurements';
 import { Pane } from './pane';
+import { controlRenderScale, renderScale } from './render-scale';
 import { CT_PRESETS, PRESET_ORDER, presetForKey, type CtPreset } from './presets';
 import { withPaletteData } from './palette';
 import { firstPart, stackFrames } from './stack';
@@ -150,6 +151,12 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
   }
 
   // ---- panes ----
+  // the panes draw at the resolution their images need, not more (see render-scale.ts)
+  const scale = controlRenderScale(doc.defaultView ?? window);
+  cleanups.push(() => scale.set(undefined));
+  /** Sets the render scale for the panes as they are, or with one pane about to show other ids; true if it changed. */
+  const fitRenderScale = (next?: { pane: Pane; imageIds: readonly string[]; index: number }): boolean =>
+    scale.set(renderScale(scale.screen(), panes.flatMap((p) => (p === next?.pane ? p.extent(next.imageIds, next.index) : p.extent()) ?? [])));
   const onPaneChange = (pane: Pane) => {
     if (pane.firstImageShownAt !== undefined && screen.dataset.firstImageMs === undefined) {
       screen.dataset.firstImageMs = String(Math.round(pane.firstImageShownAt - opened));
@@ -184,6 +191,7 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
       // the tools act on a viewport only once it is in their group
       if (!tools.getViewportIds().includes(p.viewportId)) tools.addViewport(p.viewportId, RENDERING_ENGINE_ID);
     });
+    fitRenderScale();
     engine.resize(true, true);
     // new panes show the next series
     panes.forEach((p, i) => {
@@ -212,6 +220,9 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
       : [];
     const seriesText = [s.description, `${s.modality} #${s.number}`];
     if (s.prior) seriesText.unshift(`${t('viewer.prior')} ${dicomDate(s.prior.studyDate)}`);
+    if (fitRenderScale({ pane, imageIds: s.imageIds, index })) {
+      (await startEngine(deps.token)).engine.resize(true, true);
+    }
     await pane.load(s.imageIds, { patient: patient.map((x) => x ?? ''), series: seriesText }, index);
   }
 
@@ -238,7 +249,10 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
   };
   doc.addEventListener('keydown', onKey);
   cleanups.push(() => doc.removeEventListener('keydown', onKey));
-  const onResize = () => void startEngine(deps.token).then(({ engine }) => engine.resize(true, true));
+  const onResize = () => void startEngine(deps.token).then(({ engine }) => {
+    fitRenderScale();
+    engine.resize(true, true);
+  });
   window.addEventListener('resize', onResize);
   cleanups.push(() => window.removeEventListener('resize', onResize));
 
