@@ -5,6 +5,7 @@ import {
   FRAMES_AS_NATIVE,
   FRAMES_AS_STORED,
   framesAccept,
+  isImage,
   loaderMetadata,
   orderInstances,
   scrollIndex,
@@ -63,6 +64,19 @@ describe('stack order', () => {
     expect(framesAccept(instance('no-pixel-module', 1))).toBe(FRAMES_AS_STORED);
     const source = createDicomWebSource({ baseUrl: '/dicom-web' });
     expect(stackFrames(source, '1.2', '1.2.3', [dose]).map((f) => f.accept)).toEqual([FRAMES_AS_NATIVE, FRAMES_AS_NATIVE]);
+  });
+
+  it('leavesInstancesWithoutPixelsOutOfTheStack', () => {
+    const pdf = { ...instance('report', 1), [TAGS.SOPClassUID]: { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.104.1'] } };
+    const sr = { ...instance('sr', 2), [TAGS.SOPClassUID]: { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.88.22'] } };
+    const ct = { ...instance('ct', 3), [TAGS.SOPClassUID]: { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.2'] } };
+    const noRows = { ...ct, [TAGS.Rows]: { vr: 'US', Value: [0] } };
+    const rtDose = { ...instance('dose', 4), [TAGS.SOPClassUID]: { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.481.2'] } };
+    expect([pdf, sr, ct, noRows, rtDose].map(isImage)).toEqual([false, false, true, false, true]);
+    // a document that says it has rows is taken at its word
+    expect(isImage({ ...pdf, [TAGS.Rows]: { vr: 'US', Value: [512] } })).toBe(true);
+    const source = createDicomWebSource({ baseUrl: '/dicom-web' });
+    expect(stackFrames(source, '1.2', '1.2.3', [pdf, ct, sr]).map((f) => f.sopInstanceUID)).toEqual(['ct']);
   });
 
   it('keepsScrollingInsideTheStack', () => {

@@ -58,6 +58,36 @@ export function orderInstances(instances: readonly DicomJsonDataset[]): DicomJso
 }
 
 /** The frames of a series, in viewing order, with their Retrieve Frames URLs. */
+/**
+ * SOP classes without pixels that a study holds beside its images: encapsulated documents (the
+ * signed report as PDF), structured reports and key objects, presentation states, RT plans and
+ * structure sets, waveforms, raw data and registrations.
+ */
+const NON_IMAGE_CLASSES = [
+  '1.2.840.10008.5.1.4.1.1.104.',
+  '1.2.840.10008.5.1.4.1.1.88.',
+  '1.2.840.10008.5.1.4.1.1.11.',
+  '1.2.840.10008.5.1.4.1.1.9.',
+  '1.2.840.10008.5.1.4.1.1.66',
+  '1.2.840.10008.5.1.4.1.1.481.3',
+  '1.2.840.10008.5.1.4.1.1.481.4',
+  '1.2.840.10008.5.1.4.1.1.481.5',
+  '1.2.840.10008.5.1.4.1.1.481.6',
+  '1.2.840.10008.5.1.4.1.1.481.7',
+  '1.2.840.10008.5.1.4.1.1.481.8',
+  '1.2.840.10008.5.1.4.1.1.481.9',
+];
+
+/** An instance with frames to show: it says it has rows, or says nothing of them and is not of a class without pixels. */
+export function isImage(instance: DicomJsonDataset): boolean {
+  const rows = value(instance, 'Rows');
+  if (rows !== undefined) {
+    return Number(rows) > 0;
+  }
+  const sopClass = value(instance, 'SOPClassUID') ?? '';
+  return !NON_IMAGE_CLASSES.some((c) => (c.endsWith('.') ? sopClass.startsWith(c) : sopClass === c));
+}
+
 export function stackFrames(
   source: Pick<DicomWebSource, 'frameUrl'>,
   studyInstanceUID: string,
@@ -67,7 +97,7 @@ export function stackFrames(
   const frames: StackFrame[] = [];
   for (const instance of orderInstances(instances)) {
     const sop = value(instance, 'SOPInstanceUID');
-    if (sop === undefined) {
+    if (sop === undefined || !isImage(instance)) {
       continue;
     }
     const count = Math.max(1, Number(value(instance, 'NumberOfFrames') ?? 1) || 1);

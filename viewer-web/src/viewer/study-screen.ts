@@ -221,7 +221,8 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
     const seriesText = [s.description, `${s.modality} #${s.number}`];
     if (s.prior) seriesText.unshift(`${t('viewer.prior')} ${dicomDate(s.prior.studyDate)}`);
     if (fitRenderScale({ pane, imageIds: s.imageIds, index })) {
-      (await startEngine(deps.token)).engine.resize(true, true);
+      // the canvases take the new size now; the stack's first render draws them
+      (await startEngine(deps.token)).engine.resize(false, true);
     }
     await pane.load(s.imageIds, { patient: patient.map((x) => x ?? ''), series: seriesText }, index);
   }
