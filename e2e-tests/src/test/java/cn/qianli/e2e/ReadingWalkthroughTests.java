@@ -11,6 +11,10 @@ import cn.qianli.localservices.LocalKeycloak;
 import cn.qianli.localservices.LocalS3;
 import cn.qianli.localservices.LocalServices;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -305,6 +311,34 @@ class ReadingWalkthroughTests {
             }
         });
         return failed;
+    }
+
+    @Test
+    void viewerFilesAreKeptByTheirHashedNamesAndSentCompressed() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(centre.url() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        // the page that names the build's files is asked for again on every load
+        assertThat(index.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
+        Matcher script = Pattern.compile("assets/[\\w.-]+\\.js").matcher(index.body());
+        assertThat(script.find()).as("a script named in %s", index.body()).isTrue();
+        URI asset = URI.create(centre.url() + "/" + script.group());
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> brotli = http.send(HttpRequest.newBuilder(asset).header("Accept-Encoding", "br, gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(brotli.statusCode()).isEqualTo(200);
+        assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
+        assertThat(brotli.body().length).isLessThan(plain.body().length / 2);
+        // named by their content: kept for a year and never asked for again
+        for (HttpResponse<byte[]> r : List.of(plain, brotli)) {
+            assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000", "immutable");
+        }
+        HttpResponse<byte[]> missing = http.send(HttpRequest.newBuilder(URI.create(centre.url() + "/assets/no-such-file.js")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     @Test
