@@ -192,7 +192,8 @@ export function mountStudyScreen(container: HTMLElement, studyUid: string, deps:
       if (!tools.getViewportIds().includes(p.viewportId)) tools.addViewport(p.viewportId, RENDERING_ENGINE_ID);
     });
     fitRenderScale();
-    engine.resize(true, true);
+    // another layout gives every pane another shape: each image fits its pane again
+    engine.resize(true, false);
     // new panes show the next series
     panes.forEach((p, i) => {
       if (p.imageIds.length === 0 && series.length > 0) void showSeries(series[Math.min(i, series.length - 1)]!, p);
