@@ -239,6 +239,9 @@ try {
     const overlay = await page.textContent('.pane:nth-child(2) .overlay-tr');
     expect(layout === '1x2', `layout ${layout} instead of 1x2`);
     expect(/既往|Prior/.test(overlay ?? ''), `the second pane does not say it shows the prior: ${overlay}`);
+    // the new layout fits the open CT to its narrower pane instead of cutting it off
+    const zoom = await page.textContent('.pane:nth-child(1) .overlay-bl');
+    expect(/Zoom 1\.00/.test(zoom ?? ''), `the first pane is not fitted to its new size: ${zoom}`);
     await shot(page, 'prior-side-by-side');
     return { layout, overlay };
   });
