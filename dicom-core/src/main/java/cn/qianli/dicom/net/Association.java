@@ -9,6 +9,7 @@ import cn.qianli.dicom.net.pdu.PduException;
 import cn.qianli.dicom.net.pdu.PduInput;
 import cn.qianli.dicom.net.pdu.PduOutput;
 import cn.qianli.dicom.net.pdu.Pdv;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -44,6 +45,12 @@ final class Association implements Closeable {
     /** Largest PDV value we send in one P-DATA-TF, whatever the peer accepts. */
     private static final int MAX_SEND_PDV_VALUE = 1024 * 1024;
     private static final int STREAM_BUFFER = 64 * 1024;
+    /**
+     * The input buffer: PDU and PDV headers and commands. A larger read (a PDV value into the
+     * receive buffer) goes past it straight into the caller's array, as BufferedInputStream does
+     * when its buffer is empty and the request is at least its size.
+     */
+    private static final int INPUT_BUFFER = 4096;
     /** Largest write to a data set sink: a 512 KB image reaches its file in three. */
     private static final int RECEIVE_BUFFER = 256 * 1024;
 
@@ -61,7 +68,7 @@ final class Association implements Closeable {
     Association(Socket socket, long maxPduLength, State initial, String name) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = new PduInput(socket.getInputStream(), maxPduLength);
+        this.in = new PduInput(new BufferedInputStream(socket.getInputStream(), INPUT_BUFFER), maxPduLength);
         this.out = new PduOutput(new BufferedOutputStream(socket.getOutputStream(), STREAM_BUFFER));
         this.state = initial;
         this.name = name;
