@@ -57,7 +57,6 @@ export function orderInstances(instances: readonly DicomJsonDataset[]): DicomJso
   return [...instances].sort(byNumber);
 }
 
-/** The frames of a series, in viewing order, with their Retrieve Frames URLs. */
 /**
  * SOP classes without pixels that a study holds beside its images: encapsulated documents (the
  * signed report as PDF), structured reports and key objects, presentation states, RT plans and
@@ -88,6 +87,7 @@ export function isImage(instance: DicomJsonDataset): boolean {
   return !NON_IMAGE_CLASSES.some((c) => (c.endsWith('.') ? sopClass.startsWith(c) : sopClass === c));
 }
 
+/** The frames of a series, in viewing order, with their Retrieve Frames URLs. */
 export function stackFrames(
   source: Pick<DicomWebSource, 'frameUrl'>,
   studyInstanceUID: string,
