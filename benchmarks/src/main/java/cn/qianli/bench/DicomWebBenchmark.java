@@ -39,6 +39,7 @@ final class DicomWebBenchmark {
         for (Server server : servers) {
             for (int i = 0; i < clients.length; i++) {
                 Corpus corpus = corpora.get(i);
+                System.out.printf("STOW-RS %s, %d clients: started%n", server.name(), clients[i]);
                 long start = System.nanoTime();
                 parallel(clients[i], corpus.files(), BATCH, batch -> store(server, batch));
                 double seconds = (System.nanoTime() - start) / 1e9;

@@ -89,17 +89,29 @@ public final class DicomJsonWriter {
             if ((tag & 0xFFFF) == 0 || tag >>> 16 == 0x0002 || tag == Tag.DataSetTrailingPadding) {
                 continue;
             }
-            String key = String.format("%08X", tag);
+            String key = hex8(tag);
             g.writeName(key);
             g.writeStartObject();
             g.writeStringProperty("vr", e.vr().name());
-            writeValue(g, e, pathPrefix + key);
+            writeValue(g, e, pathPrefix, key);
             g.writeEndObject();
         }
         g.writeEndObject();
     }
 
-    private void writeValue(JsonGenerator g, Element e, String path) {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** The tag as 8 upper-case hex digits. */
+    private static String hex8(int tag) {
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--, tag >>>= 4) {
+            c[i] = HEX[tag & 0xF];
+        }
+        return new String(c);
+    }
+
+    /** The value of {@code e}, whose path is {@code pathPrefix + key} (only put together when a URI needs it). */
+    private void writeValue(JsonGenerator g, Element e, String pathPrefix, String key) {
         if (e.isEmpty()) {
             return;
         }
@@ -109,14 +121,14 @@ public final class DicomJsonWriter {
             g.writeName("Value");
             g.writeStartArray();
             for (int i = 0; i < items.size(); i++) {
-                writeDataSet(g, items.get(i), path + "/" + i + "/");
+                writeDataSet(g, items.get(i), pathPrefix + key + "/" + i + "/");
             }
             g.writeEndArray();
             return;
         }
         boolean binary = vr.kind() == Vr.Kind.BINARY || e.isEncapsulated();
         if (uris != null && (binary || e.length() > threshold)) {
-            g.writeStringProperty("BulkDataURI", uris.uriFor(path));
+            g.writeStringProperty("BulkDataURI", uris.uriFor(pathPrefix + key));
             return;
         }
         if (binary) {
@@ -184,11 +196,31 @@ public final class DicomJsonWriter {
             g.writeNull();
             return;
         }
+        String digits = v.startsWith("+") ? v.substring(1) : v;
+        if (digits.length() <= 18 && isPlainInteger(digits)) {
+            g.writeNumber(Long.parseLong(digits));
+            return;
+        }
         try {
-            g.writeNumber(new BigInteger(v.startsWith("+") ? v.substring(1) : v));
+            g.writeNumber(new BigInteger(digits));
         } catch (NumberFormatException notAnInteger) {
             g.writeString(v);
         }
+    }
+
+    /** An optional minus sign and at least one digit, nothing else. */
+    private static boolean isPlainInteger(String s) {
+        int from = s.startsWith("-") ? 1 : 0;
+        if (s.length() <= from) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeDecimal(JsonGenerator g, String v) {

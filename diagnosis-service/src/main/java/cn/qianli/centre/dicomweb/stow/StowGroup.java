@@ -11,14 +11,13 @@ import cn.qianli.dicom.InstanceIdentity;
 import cn.qianli.dicom.net.dimse.Status;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,16 +40,18 @@ final class StowGroup {
     /** One part: received (waiting to be stored) or already decided. */
     private static final class Slot {
         final InstanceIdentity id;
-        final Path temp;
+        final ReceivedPart part;
         final IndexedInstance row;
+        /** the part being staged in the object store, from the moment it was received */
+        Future<ObjectStore.Staged> staged;
         boolean stored;
         int reason;
         String outcome;
         String detail;
 
-        Slot(InstanceIdentity id, Path temp, IndexedInstance row) {
+        Slot(InstanceIdentity id, ReceivedPart part, IndexedInstance row) {
             this.id = id;
-            this.temp = temp;
+            this.part = part;
             this.row = row;
         }
 
@@ -108,11 +109,17 @@ final class StowGroup {
         slots.add(s);
     }
 
-    /** An instance received whole into {@code temp}, which the group deletes once it is stored. */
-    void received(InstanceIdentity id, Path temp, IndexedInstance row) {
-        slots.add(new Slot(id, temp, row));
+    /**
+     * An instance received whole and checked; the group owns {@code part} from now on. The
+     * committer starts staging it in the object store at once, so its write overlaps the
+     * receiving of the parts after it.
+     */
+    void received(InstanceIdentity id, ReceivedPart part, IndexedInstance row, Committer committer) {
+        Slot s = new Slot(id, part, row);
+        slots.add(s);
         sops.add(row.sopInstanceUid());
         bytes += row.objectSize();
+        s.staged = committer.stage(part);
     }
 
     boolean holds(String sopInstanceUid) {
@@ -157,26 +164,38 @@ final class StowGroup {
     }
 
     /**
-     * Stores a group: instances already indexed or of another hospital's study are decided from
-     * two queries; the new ones' objects are written to the store at once, each durable when its
-     * write returns (ARCHITECTURE.md guarantee 3); then their index rows and the audit entries of
-     * the whole group are committed in one transaction. When that transaction meets rows the
+     * Stores a group: each part was staged in the object store as it arrived; instances already
+     * indexed or of another hospital's study are decided from two queries; the new ones' staged
+     * objects are published under their keys, all durable when that returns (ARCHITECTURE.md
+     * guarantee 3); then their index rows and the audit entries of the whole group are committed
+     * in one transaction. When that transaction meets rows the
      * queries did not see (a concurrent request), it changes nothing and the instances are
      * committed one at a time as they always could be.
      */
     @Component
-    static class Committer {
+    static class Committer implements AutoCloseable {
 
         private static final Logger log = LoggerFactory.getLogger(StowGroup.class);
 
         private final ArchiveIndex index;
         private final ObjectStore store;
         private final AuditTrail audit;
+        private final ExecutorService stagers = Executors.newVirtualThreadPerTaskExecutor();
 
         Committer(ArchiveIndex index, ObjectStore store, AuditTrail audit) {
             this.index = index;
             this.store = store;
             this.audit = audit;
+        }
+
+        /** Starts staging {@code part} in the store. */
+        Future<ObjectStore.Staged> stage(ReceivedPart part) {
+            return stagers.submit(() -> part.stageIn(store));
+        }
+
+        @Override
+        public void close() {
+            stagers.close();
         }
 
         void commit(StowGroup g) throws IOException {
@@ -204,12 +223,50 @@ final class StowGroup {
                 }
                 logStored(g);
             } finally {
-                for (Slot s : g.slots) {
-                    if (s.temp != null) {
-                        Files.deleteIfExists(s.temp);
+                release(g);
+                g.finish();
+            }
+        }
+
+        /** Discards what was staged and not published, and the parts' bytes. */
+        private static void release(StowGroup g) throws IOException {
+            IOException failed = null;
+            for (Slot s : g.slots) {
+                if (s.part == null) {
+                    continue;
+                }
+                try (ReceivedPart part = s.part) {
+                    // staging reads the part: it is let go only once staging has ended
+                    ObjectStore.Staged staged = finished(s.staged);
+                    if (staged != null) {
+                        staged.close();
+                    }
+                } catch (IOException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        /** What {@code staging} gave, once it has ended; null if it failed. */
+        private static ObjectStore.Staged finished(Future<ObjectStore.Staged> staging) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return staging.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException | CancellationException e) {
+                        return null;
                     }
                 }
-                g.finish();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -246,30 +303,36 @@ final class StowGroup {
             }
         }
 
-        /** Writes the objects side by side (their flushes to disk overlap); the slots whose object is in the store. */
+        /**
+         * Publishes the staged objects of {@code fresh} (their writes began as they arrived);
+         * the slots whose object is now durable under its key.
+         */
         private List<Slot> createObjects(StowGroup g, List<Slot> fresh) throws IOException {
-            Map<Slot, Future<?>> writes = new LinkedHashMap<>();
-            try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (Slot s : fresh) {
-                    writes.put(s, writers.submit(() -> {
-                        store.create(s.row.objectKey(), s.temp);
-                        return null;
-                    }));
-                }
-            }
-            List<Slot> created = new ArrayList<>();
-            for (var w : writes.entrySet()) {
-                Slot s = w.getKey();
+            Map<String, ObjectStore.Staged> staged = new LinkedHashMap<>();
+            List<Slot> ready = new ArrayList<>();
+            for (Slot s : fresh) {
                 try {
-                    w.getValue().get();
-                    created.add(s);
+                    staged.put(s.row.objectKey(), s.staged.get());
+                    ready.add(s);
                 } catch (ExecutionException e) {
-                    log.error("<< storing {} of study {} failed: {}", s.row.sopInstanceUid(), s.row.studyInstanceUid(),
+                    log.error("<< staging {} of study {} failed: {}", s.row.sopInstanceUid(), s.row.studyInstanceUid(),
                             e.getCause().toString());
                     s.failed(Status.OUT_OF_RESOURCES.code(), "the object store refused the instance");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while storing objects");
+                }
+            }
+            Map<String, IOException> failed = staged.isEmpty() ? Map.of() : store.publish(staged);
+            List<Slot> created = new ArrayList<>();
+            for (Slot s : ready) {
+                IOException why = failed.get(s.row.objectKey());
+                if (why == null) {
+                    created.add(s);
+                } else {
+                    log.error("<< storing {} of study {} failed: {}", s.row.sopInstanceUid(), s.row.studyInstanceUid(),
+                            why.toString());
+                    s.failed(Status.OUT_OF_RESOURCES.code(), "the object store refused the instance");
                 }
             }
             return created;
@@ -282,14 +345,27 @@ final class StowGroup {
                 // a concurrent request indexed the same bytes under the same key first
                 case ALREADY_STORED -> s.stored("already stored");
                 case CONFLICT -> {
-                    store.remove(s.row.objectKey());
+                    removeUnindexed(s.row);
                     s.failed(Status.DUPLICATE_SOP_INSTANCE.code(),
                             "a different instance with this SOP Instance UID is already stored");
                 }
                 case OTHER_OWNER -> {
-                    store.remove(s.row.objectKey());
+                    removeUnindexed(s.row);
                     s.failed(Status.NOT_AUTHORIZED.code(), "the study or series belongs to another hospital or study");
                 }
+            }
+        }
+
+        /**
+         * Removes the object just stored for a row that was not committed, unless an indexed
+         * instance points at the same key (the same bytes of the same instance, stored meanwhile
+         * by another request): that object must stay.
+         */
+        private void removeUnindexed(IndexedInstance row) throws IOException {
+            boolean pointedAt = index.findInstance(row.sopInstanceUid())
+                    .filter(there -> there.objectKey().equals(row.objectKey())).isPresent();
+            if (!pointedAt) {
+                store.remove(row.objectKey());
             }
         }
 

@@ -21,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,12 +43,16 @@ class StowService {
 
     private final StowGroup.Committer committer;
     private final Path incoming;
+    private final StowMemory memory;
+    private final int maxPartInMemory;
     private final ApplicationEventPublisher events;
 
-    StowService(StowGroup.Committer committer, DicomWebProperties props, ApplicationEventPublisher events)
-            throws IOException {
+    StowService(StowGroup.Committer committer, DicomWebProperties props, StowMemory memory,
+            ApplicationEventPublisher events) throws IOException {
         this.committer = committer;
         this.events = events;
+        this.memory = memory;
+        this.maxPartInMemory = (int) props.maxPartInMemory().toBytes();
         this.incoming = props.incomingDir().isEmpty()
                 ? Path.of(System.getProperty("java.io.tmpdir"))
                 : Files.createDirectories(Path.of(props.incomingDir()));
@@ -98,13 +101,14 @@ class StowService {
                 continue;
             }
             Optional<byte[]> announced = ContentDigest.sha256(part.header("Content-Digest"));
-            Path temp = Files.createTempFile(incoming, "stow-", ".dcm");
+            MessageDigest sha = sha256();
+            ReceivedPart received = ReceivedPart.read(part.body(), sha, memory, maxPartInMemory, incoming);
             boolean kept = false;
             try {
-                kept = receive(part.body(), announced, temp, group, expectedStudy);
+                kept = check(received, sha.digest(), announced, group, expectedStudy);
             } finally {
                 if (!kept) {
-                    Files.deleteIfExists(temp);
+                    received.close();
                 }
             }
             if (group.isFull()) {
@@ -115,23 +119,17 @@ class StowService {
     }
 
     /**
-     * Receives one part into {@code temp} and checks it; true when it joined the group (which
-     * then owns {@code temp}). {@code announced}: the part's Content-Digest sha-256 if it has one.
+     * Checks one received part whose sha-256 is {@code received}; true when it joined the group
+     * (which then owns it). {@code announced}: the part's Content-Digest sha-256 if it has one.
      */
-    private boolean receive(InputStream body, Optional<byte[]> announced, Path temp, StowGroup group,
+    private boolean check(ReceivedPart part, byte[] received, Optional<byte[]> announced, StowGroup group,
             String expectedStudy) throws IOException {
-        MessageDigest sha = sha256();
-        long size;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-            size = body.transferTo(out);
-        }
-        byte[] received = sha.digest();
         String digest = HexFormat.of().formatHex(received);
         boolean intact = announced.isEmpty() || MessageDigest.isEqual(announced.get(), received);
 
         DicomInstance instance;
         try {
-            instance = DicomInstance.read(temp);
+            instance = part.parse();
         } catch (DicomFormatException e) {
             if (!intact) {
                 group.unreadable(Status.PROCESSING_FAILURE.code(), "the part does not match its Content-Digest");
@@ -162,7 +160,8 @@ class StowService {
         // side by side in the series' directory: no directory per instance to make and force to disk
         String key = id.studyInstanceUid() + "/" + id.seriesInstanceUid() + "/" + id.sopInstanceUid() + "_" + digest
                 + ".dcm";
-        group.received(id, temp, indexed(instance, id, key, size, digest, group.hospitalId(), group.caller()));
+        group.received(id, part, indexed(instance, id, key, part.size(), digest, group.hospitalId(), group.caller()),
+                committer);
         return true;
     }
 
