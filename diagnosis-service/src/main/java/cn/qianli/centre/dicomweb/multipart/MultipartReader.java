@@ -3,6 +3,7 @@ package cn.qianli.centre.dicomweb.multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +33,13 @@ public final class MultipartReader {
     public static final int MAX_BOUNDARY = 200;
 
     private final byte[] delimiter;
+    /** How far the delimiter may move on past the byte under its last position. */
+    private final int[] skip = new int[256];
     private final byte[] buf;
     private int pos;
     private int lim;
+    /** No delimiter starts in the buffer before this index (searches resume here). */
+    private int clear;
     private boolean eof;
     private boolean started;
     private boolean closed;
@@ -47,6 +52,10 @@ public final class MultipartReader {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buf = new byte[BUFFER + delimiter.length];
+        Arrays.fill(skip, delimiter.length);
+        for (int j = 0; j < delimiter.length - 1; j++) {
+            skip[delimiter[j] & 0xFF] = delimiter.length - 1 - j;
+        }
         // the first delimiter may start the body without a preceding CRLF: pretend there was one
         buf[0] = '\r';
         buf[1] = '\n';
@@ -134,6 +143,7 @@ public final class MultipartReader {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, lim - pos);
             lim -= pos;
+            clear = Math.max(0, clear - pos);
             pos = 0;
         }
         while (lim - pos < n && !eof) {
@@ -147,21 +157,33 @@ public final class MultipartReader {
         return lim - pos >= n;
     }
 
+    /**
+     * Where the next delimiter starts in the buffer, or -1. Boyer-Moore-Horspool: the byte under
+     * the delimiter's last position says how far the delimiter can move on without missing a
+     * match, so most of a part's bytes are never looked at.
+     */
     private int indexOfDelimiter() {
-        byte first = delimiter[0];
-        int last = lim - delimiter.length;
+        int n = delimiter.length;
+        byte lastByte = delimiter[n - 1];
+        int i = Math.max(pos, clear);
+        int last = lim - n;
         outer:
-        for (int i = pos; i <= last; i++) {
-            if (buf[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < delimiter.length; j++) {
-                if (buf[i + j] != delimiter[j]) {
-                    continue outer;
+        while (i <= last) {
+            byte b = buf[i + n - 1];
+            if (b == lastByte) {
+                for (int j = 0; j < n - 1; j++) {
+                    if (buf[i + j] != delimiter[j]) {
+                        i += skip[b & 0xFF];
+                        continue outer;
+                    }
                 }
+                clear = i;
+                return i;
             }
-            return i;
+            i += skip[b & 0xFF];
         }
+        // no delimiter starts before i
+        clear = i;
         return -1;
     }
 

@@ -45,7 +45,8 @@ final class StowResponse {
 
     /** PS3.18 F.2.1: the tag as eight upper-case hexadecimal digits. */
     static String key(int tag) {
-        return String.format("%08X", tag);
+        String hex = Integer.toHexString(tag).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(8 - hex.length()) + hex;
     }
 
     private static Map<String, Object> element(String vr, String value) {
