@@ -52,10 +52,15 @@ final class DicomWebBenchmark {
         return table.toString();
     }
 
-    /** Stores {@code corpus} in each server with 4 clients, not measured. */
-    void warmUpStow(List<Server> servers, Corpus corpus) throws Exception {
+    /**
+     * Stores {@code corpus} in each server with 4 clients, not measured: the first
+     * {@code singles} instances one per request, the rest in batches of {@link #BATCH}.
+     */
+    void warmUpStow(List<Server> servers, Corpus corpus, int singles) throws Exception {
+        List<Path> files = corpus.files();
         for (Server server : servers) {
-            parallel(4, corpus.files(), BATCH, batch -> store(server, batch));
+            parallel(4, files.subList(0, singles), 1, one -> store(server, one));
+            parallel(4, files.subList(singles, files.size()), BATCH, batch -> store(server, batch));
         }
     }
 

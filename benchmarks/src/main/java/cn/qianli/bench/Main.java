@@ -144,17 +144,22 @@ public final class Main {
         StringBuilder out = new StringBuilder("## STOW-RS ingest (batches of ").append(DicomWebBenchmark.BATCH)
                 .append(" instances, target: centre >= 1.5x Orthanc)\n\n");
         out.append(durability(centre, warmUp));
-        dicomWeb.warmUpStow(servers, warmUp);
+        dicomWeb.warmUpStow(servers, warmUp, warmUpSingles(count));
         out.append(dicomWeb.stow(servers, stowCorpora, new int[] {1, 4})).append('\n');
         return out.toString();
     }
 
     /**
-     * What each server stores first, not counted: half as many instances as a measured corpus, so
-     * the centre's JIT has compiled its hot paths (as Orthanc's native code is from the start).
+     * What each server stores first, not counted: twice as many instances as a measured corpus,
+     * the first {@link #warmUpSingles} of them one per request, so that the centre's JIT has
+     * compiled the code run once per request too, as Orthanc's native code is from the start.
      */
     private static Corpus warmUpCorpus(Path work, int count) throws IOException {
-        return Corpus.ct(work.resolve("corpus"), "warm-up " + count / 2 + " CT (128x128)", count / 2, 128, 128);
+        return Corpus.ct(work.resolve("corpus"), "warm-up " + count * 2 + " CT (128x128)", count * 2, 128, 128);
+    }
+
+    private static int warmUpSingles(int count) {
+        return count * 3 / 2;
     }
 
     /** What each server does to make a stored instance durable, read from the running centre where it can be. */
@@ -173,7 +178,8 @@ public final class Main {
                 + " (each stored file is fsync'd); its SQLite index runs in WAL mode with synchronous=NORMAL"
                 + " (Orthanc 1.10's setting), so an index commit is not flushed to disk by itself. Both start empty;"
                 + " each first stores the " + warmUp.files().size() + " instances of \"" + warmUp.name()
-                + "\" with 4 clients (not counted), so the centre's JIT is warm as Orthanc's native code is.\n\n";
+                + "\" with 4 clients, the first " + warmUpSingles(warmUp.files().size() / 2) + " one per request"
+                + " (not counted), so the centre's JIT is warm as Orthanc's native code is.\n\n";
     }
 
     private static String show(Statement st, String setting) throws Exception {
