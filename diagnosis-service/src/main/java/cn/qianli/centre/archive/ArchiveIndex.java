@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -64,6 +67,14 @@ public class ArchiveIndex {
                 sent_by_hospital_id, sent_by, frame_ranges, metadata)
             VALUES (:seriesPk, :sop, :sopClass, :ts, :instanceNumber, :rows, :columns, :frames, :key,
                 :size, :sha, :hospital, :sentBy, CAST(:frameRanges AS jsonb), :metadata)
+            ON CONFLICT (sop_instance_uid) DO NOTHING""";
+
+    /** {@link #INSERT_INSTANCE} with positional parameters, for the batch of a group (see {@link #setInstance}). */
+    private static final String INSERT_INSTANCE_POSITIONAL = """
+            INSERT INTO instance (series_pk, sop_instance_uid, sop_class_uid, transfer_syntax_uid,
+                instance_number, rows, columns, number_of_frames, object_key, object_size, sha256,
+                sent_by_hospital_id, sent_by, frame_ranges, metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
             ON CONFLICT (sop_instance_uid) DO NOTHING""";
 
     /** Adds {@code :added} instances of {@code :modality} to the study's counts. */
@@ -231,9 +242,19 @@ public class ArchiveIndex {
         }
         List<IndexedInstance> bySop = instances.stream()
                 .sorted(Comparator.comparing(IndexedInstance::sopInstanceUid)).toList();
-        int[] inserted = jdbc.batchUpdate(INSERT_INSTANCE, bySop.stream()
-                .map(in -> params(in).addValue("seriesPk", seriesPks.get(in.seriesInstanceUid())))
-                .toArray(MapSqlParameterSource[]::new));
+        int[] inserted = jdbc.getJdbcTemplate().batchUpdate(INSERT_INSTANCE_POSITIONAL,
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        IndexedInstance in = bySop.get(i);
+                        setInstance(ps, seriesPks.get(in.seriesInstanceUid()), in);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return bySop.size();
+                    }
+                });
         for (int n : inserted) {
             if (n != 1) {
                 return false;
@@ -262,6 +283,25 @@ public class ArchiveIndex {
         }
         jdbc.batchUpdate(UPDATE_STUDY, studyUpdates.toArray(MapSqlParameterSource[]::new));
         return true;
+    }
+
+    /** The parameters of {@link #INSERT_INSTANCE_POSITIONAL}, in its order. */
+    private static void setInstance(PreparedStatement ps, long seriesPk, IndexedInstance in) throws SQLException {
+        ps.setLong(1, seriesPk);
+        ps.setString(2, in.sopInstanceUid());
+        ps.setString(3, in.sopClassUid());
+        ps.setString(4, in.transferSyntaxUid());
+        ps.setString(5, in.instanceNumber());
+        ps.setInt(6, in.rows());
+        ps.setInt(7, in.columns());
+        ps.setInt(8, in.numberOfFrames());
+        ps.setString(9, in.objectKey());
+        ps.setLong(10, in.objectSize());
+        ps.setString(11, in.sha256());
+        ps.setString(12, in.hospitalId());
+        ps.setString(13, in.sentBy());
+        ps.setString(14, in.frameRanges());
+        ps.setString(15, in.metadata());
     }
 
     private static MapSqlParameterSource params(IndexedInstance in) {

@@ -1,5 +1,6 @@
 package cn.qianli.centre.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,6 +34,12 @@ public class AuditTrail implements AutoCloseable {
                 series_instance_uid, sop_instance_uid, outcome, client_address, detail, prev_hash, hash)
             VALUES (:at, :actor, :role, :hospital, :action, :study, :series, :sop, :outcome, :client,
                 :detail, :prev, :hash)""";
+
+    /** {@link #INSERT} with positional parameters, for batches (see {@link #set}). */
+    private static final String INSERT_POSITIONAL = """
+            INSERT INTO audit_event (at, actor, role, hospital_id, action, study_instance_uid,
+                series_instance_uid, sop_instance_uid, outcome, client_address, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -86,15 +94,31 @@ public class AuditTrail implements AutoCloseable {
         }
         joinedTransaction.executeWithoutResult(tx -> {
             String prev = lockAndReadLastHash();
-            MapSqlParameterSource[] rows = new MapSqlParameterSource[entries.size()];
-            for (int i = 0; i < rows.length; i++) {
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (AuditEntry e : entries) {
                 Instant at = now();
-                String hash = AuditChain.hash(prev, at, entries.get(i));
-                rows[i] = params(entries.get(i), at, prev, hash);
+                String hash = AuditChain.hash(prev, at, e);
+                rows.add(new Object[] {OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(), e.role(),
+                        e.hospitalId(), e.action(), e.studyInstanceUid(), e.seriesInstanceUid(), e.sopInstanceUid(),
+                        e.outcome(), e.clientAddress(), e.detail(), prev, hash});
                 prev = hash;
             }
             // one batch, executed in order: seq follows the chain
-            jdbc.batchUpdate(INSERT, rows);
+            jdbc.getJdbcTemplate().batchUpdate(INSERT_POSITIONAL, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    Object[] row = rows.get(i);
+                    ps.setObject(1, row[0]);
+                    for (int k = 1; k < row.length; k++) {
+                        ps.setString(k + 1, (String) row[k]);
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return rows.size();
+                }
+            });
         });
     }
 

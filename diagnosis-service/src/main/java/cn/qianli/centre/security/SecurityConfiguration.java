@@ -86,11 +86,11 @@ class SecurityConfiguration {
                 aud -> aud != null && aud.contains(props.audience()));
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer), audience);
-        return new SupplierJwtDecoder(() -> {
+        return new VerifiedTokens(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
             decoder.setJwtValidator(validator);
             return decoder;
-        });
+        }), validator);
     }
 
     @Bean
