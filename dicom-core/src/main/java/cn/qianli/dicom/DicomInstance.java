@@ -4,6 +4,7 @@ import cn.qianli.dicom.json.DicomJsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -43,6 +44,15 @@ public final class DicomInstance {
      */
     public static DicomInstance read(byte[] part10) throws DicomFormatException {
         return new DicomInstance(null, Part10Reader.read(part10, false));
+    }
+
+    /**
+     * As {@link #read(byte[])}, the instance being the first {@code length} bytes of the array
+     * (a buffer it was received into, say); the bytes after them are never looked at.
+     */
+    public static DicomInstance read(byte[] part10, int length) throws DicomFormatException {
+        Objects.checkFromIndexSize(0, length, part10.length);
+        return new DicomInstance(null, Part10Reader.read(part10, length, false));
     }
 
     /**

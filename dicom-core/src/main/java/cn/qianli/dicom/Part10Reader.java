@@ -59,9 +59,14 @@ final class Part10Reader {
     }
 
     static Result read(byte[] part10, boolean headerOnly) throws DicomFormatException {
+        return read(part10, part10.length, headerOnly);
+    }
+
+    /** Reads the first {@code length} bytes of {@code part10}. */
+    static Result read(byte[] part10, int length, boolean headerOnly) throws DicomFormatException {
         Part10Reader reader = new Part10Reader();
         reader.headerOnly = headerOnly;
-        reader.buf = ByteBuffer.wrap(part10).asReadOnlyBuffer();
+        reader.buf = ByteBuffer.wrap(part10, 0, length).slice().asReadOnlyBuffer();
         return reader.readFile();
     }
 

@@ -91,6 +91,25 @@ class Part10ReaderTests {
     }
 
     @Test
+    void readsAPart10FileAtTheStartOfALargerBufferAndNothingAfterIt() throws Exception {
+        Path file = SampleFiles.testFile("JPEG2000.dcm");
+        byte[] whole = Files.readAllBytes(file);
+        byte[] buffer = Arrays.copyOf(whole, whole.length + 5000);
+        // what follows the instance would be a stray element if it were read
+        Arrays.fill(buffer, whole.length, buffer.length, (byte) 0x7F);
+        DicomInstance exact = DicomInstance.read(whole);
+        DicomInstance inBuffer = DicomInstance.read(buffer, whole.length);
+        assertThat(inBuffer.identity()).isEqualTo(exact.identity());
+        assertThat(inBuffer.dataSet().elements()).hasSameSizeAs(exact.dataSet().elements());
+        assertThat(inBuffer.dataSet().get(Tag.PixelData).fragmentRanges())
+                .isEqualTo(exact.dataSet().get(Tag.PixelData).fragmentRanges());
+        assertThatThrownBy(() -> DicomInstance.read(buffer)).isInstanceOf(DicomFormatException.class);
+        assertThatThrownBy(() -> DicomInstance.read(buffer, 3000)).hasMessageStartingWith("truncated at offset");
+        assertThatThrownBy(() -> DicomInstance.read(buffer, buffer.length + 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void refusesADataSetWithoutFileMetaInformation() {
         assertThatThrownBy(() -> DicomInstance.read(SampleFiles.testFile("no_meta.dcm")))
                 .hasMessageContaining("no 128-byte preamble followed by \"DICM\"");

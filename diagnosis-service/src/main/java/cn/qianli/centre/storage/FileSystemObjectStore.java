@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,9 @@ public final class FileSystemObjectStore implements ObjectStore {
     private final DirectorySyncs syncs = new DirectorySyncs();
     /** Directories whose entry in their parent is known to be on disk. */
     private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
+    /** Staged files are named by this store's prefix (unique per start) and a counter: no random source to draw on. */
+    private final String stagingPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong staged = new AtomicLong();
 
     public FileSystemObjectStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
@@ -123,7 +127,7 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
 
     private Staged write(Writing writing) throws IOException {
-        Path file = staging.resolve(UUID.randomUUID().toString());
+        Path file = staging.resolve(stagingPrefix + staged.incrementAndGet());
         boolean written = false;
         try {
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -22,6 +22,7 @@ final class ReceivedPart implements AutoCloseable {
     private static final int FIRST_BUFFER = 64 * 1024;
 
     private final StowMemory memory;
+    /** the part's bytes, at the start of this buffer; null when it is in {@link #file} */
     private byte[] bytes;
     private long held;
     private final Path file;
@@ -64,10 +65,10 @@ final class ReceivedPart implements AutoCloseable {
                 int n = body.read(buf, length, buf.length - length);
                 if (n < 0) {
                     sha.update(buf, 0, length);
-                    byte[] exact = length == buf.length ? buf : Arrays.copyOf(buf, length);
-                    memory.give(held - length);
+                    // the buffer is kept as it is: copying the part to an array of its size costs more than it frees
+                    ReceivedPart part = new ReceivedPart(memory, buf, held, null, length);
                     held = 0;
-                    return new ReceivedPart(memory, exact, length, null, length);
+                    return part;
                 }
                 length += n;
             }
@@ -101,12 +102,12 @@ final class ReceivedPart implements AutoCloseable {
 
     /** Reads and checks the part as a whole Part 10 instance. */
     DicomInstance parse() throws DicomFormatException {
-        return bytes != null ? DicomInstance.read(bytes) : DicomInstance.read(file);
+        return bytes != null ? DicomInstance.read(bytes, (int) size) : DicomInstance.read(file);
     }
 
     /** Stages the part in {@code store}; the part stays open until the staged object is published or closed. */
     ObjectStore.Staged stageIn(ObjectStore store) throws IOException {
-        return bytes != null ? store.stage(bytes, 0, bytes.length) : store.stage(file);
+        return bytes != null ? store.stage(bytes, 0, (int) size) : store.stage(file);
     }
 
     @Override
