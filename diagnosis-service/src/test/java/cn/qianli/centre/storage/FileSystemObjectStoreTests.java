@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +71,42 @@ class FileSystemObjectStoreTests extends ObjectStoreContract {
                 Arrays.fill(expected, (byte) i);
                 assertThat(in.readAllBytes()).isEqualTo(expected);
             }
+        }
+    }
+
+    @Test
+    void aStagedFileClosedUnpublishedIsDeleted() throws IOException {
+        try (ObjectStore.Staged s = store.stage(new byte[100], 0, 100)) {
+            assertThat(filesUnder(root.resolve(".staging"))).hasSize(1);
+        }
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void publishingRenamesTheStagedFilesSoNothingIsLeftInStaging() throws IOException {
+        Map<String, ObjectStore.Staged> staged = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            staged.put("study/series/" + i + ".dcm", store.stage(new byte[] {(byte) i}, 0, 1));
+        }
+        assertThat(store.publish(staged)).isEmpty();
+        assertThat(filesUnder(root.resolve(".staging"))).isEmpty();
+        assertThat(filesUnder(root)).hasSize(5);
+    }
+
+    @Test
+    void removesStagedFilesLeftOverFromACrashOnlyOnceTheyAreOld() throws IOException {
+        Path staging = root.resolve(".staging");
+        Path old = Files.write(staging.resolve("left-over"), new byte[10]);
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path recent = Files.write(staging.resolve("being-written"), new byte[10]);
+        new FileSystemObjectStore(root);
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }

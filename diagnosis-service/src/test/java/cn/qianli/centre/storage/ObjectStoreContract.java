@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,10 +74,52 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void publishesStagedBytesAndFilesUnderTheirKeys() throws IOException {
+        byte[] buffer = new byte[5000];
+        new Random(7).nextBytes(buffer);
+        Path source = file(40_000);
+        String fromBytes = key();
+        String fromFile = key();
+        try (ObjectStore.Staged a = store().stage(buffer, 100, 3000); ObjectStore.Staged b = store().stage(source)) {
+            assertThat(store().publish(Map.of(fromBytes, a, fromFile, b))).isEmpty();
+        }
+        // published objects stay when their staged handles are closed
+        assertThat(all(store().read(fromBytes))).isEqualTo(java.util.Arrays.copyOfRange(buffer, 100, 3100));
+        assertThat(all(store().read(fromFile))).isEqualTo(Files.readAllBytes(source));
+    }
+
+    @Test
+    void aStagedObjectClosedUnpublishedIsNeverReadable() throws IOException {
+        String key = key();
+        try (ObjectStore.Staged s = store().stage(new byte[10], 0, 10)) {
+            assertThatThrownBy(() -> all(store().read(key))).isInstanceOf(NoSuchObjectException.class);
+        }
+        assertThatThrownBy(() -> all(store().read(key))).isInstanceOf(NoSuchObjectException.class);
+    }
+
+    @Test
+    void publishesEachStagedObjectOnce() throws IOException {
+        try (ObjectStore.Staged s = store().stage(new byte[10], 0, 10)) {
+            assertThat(store().publish(Map.of(key(), s))).isEmpty();
+            assertThatThrownBy(() -> store().publish(Map.of(key(), s))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void refusesToStageOutsideTheArray() {
+        assertThatThrownBy(() -> store().stage(new byte[10], 5, 6)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void refusesKeysThatCouldLeaveTheStore() {
         for (String bad : new String[] {"../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", "a\\b", "", "x'; DROP TABLE study;--"}) {
             assertThatThrownBy(() -> store().create(bad, file(1))).as(bad).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store().read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> {
+                try (ObjectStore.Staged s = store().stage(new byte[1], 0, 1)) {
+                    store().publish(Map.of(bad, s));
+                }
+            }).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }
