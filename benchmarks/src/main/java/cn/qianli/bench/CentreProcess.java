@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,9 +32,7 @@ final class CentreProcess implements AutoCloseable {
     }
 
     static CentreProcess start(Path root, Path work) throws Exception {
-        Path home = work.resolve("centre");
-        Corpus.deleteTree(home);
-        Files.createDirectories(home);
+        Path home = ServerHomes.fresh(work, "centre");
         LocalKeycloak keycloak = LocalKeycloak.start();
         CentreProcess centre = new CentreProcess(home, keycloak, Ports.free());
         try {
@@ -69,6 +68,16 @@ final class CentreProcess implements AutoCloseable {
         }
         process = ChildProcesses.startJar(jar, environment, log);
         ChildProcesses.awaitHealthy(process, URI.create(url() + "/actuator/health"), 180, "diagnosis-service", log);
+    }
+
+    /** CPU time of the centre's JVM so far (its PostgreSQL runs as processes of its own). */
+    Duration cpu() {
+        return CpuTime.of(process.toHandle());
+    }
+
+    /** CPU time of the centre JVM's JIT compiler threads so far. */
+    Duration compilerCpu() {
+        return CpuTime.compilerThreads(process.toHandle());
     }
 
     String url() {

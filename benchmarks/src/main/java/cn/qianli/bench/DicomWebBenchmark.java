@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * STOW-RS ingest and WADO-RS frame retrieval, the centre against Orthanc with its DICOMweb plugin,
@@ -27,24 +29,34 @@ final class DicomWebBenchmark {
     static final int BATCH = 20;
     private static final String BOUNDARY = "qianli-bench-boundary";
 
-    /** A DICOMweb server under test: its base URL (ending in /dicom-web) and a bearer token or null. */
-    record Server(String name, String base, String token) {
+    /**
+     * A DICOMweb server under test: its base URL (ending in /dicom-web), a bearer token or null,
+     * and the CPU time its own processes and its database's processes have spent so far.
+     */
+    record Server(String name, String base, String token, Supplier<Duration> cpu, Supplier<Duration> databaseCpu) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Per server and client count: instances/s stored; corpora[i] is stored with clients[i] clients. */
     String stow(List<Server> servers, List<Corpus> corpora, int[] clients) throws Exception {
-        Table table = new Table("Server", "Corpus", "Clients", "Instances", "Seconds", "Instances/s", "MB/s");
+        Table table = new Table("Server", "Corpus", "Clients", "Instances", "Seconds", "Instances/s", "MB/s",
+                "CPU ms/instance: server", "its database", "the clients");
         for (Server server : servers) {
             for (int i = 0; i < clients.length; i++) {
                 Corpus corpus = corpora.get(i);
                 System.out.printf("STOW-RS %s, %d clients: started%n", server.name(), clients[i]);
+                Duration serverCpu = server.cpu().get();
+                Duration databaseCpu = server.databaseCpu().get();
+                Duration clientCpu = CpuTime.of(ProcessHandle.current());
                 long start = System.nanoTime();
                 parallel(clients[i], corpus.files(), BATCH, batch -> store(server, batch));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                table.add(server.name(), corpus.name(), clients[i], corpus.files().size(), fmt(seconds),
-                        fmt(corpus.files().size() / seconds), fmt(corpus.bytes() / 1e6 / seconds));
+                int n = corpus.files().size();
+                table.add(server.name(), corpus.name(), clients[i], n, fmt(seconds), fmt(n / seconds),
+                        fmt(corpus.bytes() / 1e6 / seconds), perInstance(server.cpu().get().minus(serverCpu), n),
+                        perInstance(server.databaseCpu().get().minus(databaseCpu), n),
+                        perInstance(CpuTime.of(ProcessHandle.current()).minus(clientCpu), n));
                 System.out.printf("STOW-RS %s, %d clients: %.1f instances/s%n", server.name(), clients[i],
                         corpus.files().size() / seconds);
             }
@@ -62,6 +74,11 @@ final class DicomWebBenchmark {
             parallel(4, files.subList(0, singles), 1, one -> store(server, one));
             parallel(4, files.subList(singles, files.size()), BATCH, batch -> store(server, batch));
         }
+    }
+
+    /** Stores {@code corpus} in {@code server} in batches of {@link #BATCH} with 4 clients, not measured. */
+    void storeBatches(Server server, Corpus corpus) throws Exception {
+        parallel(4, corpus.files(), BATCH, batch -> store(server, batch));
     }
 
     /** Retrieves frame 1 of every instance of {@code corpus} from each server with 4 clients, not measured. */
@@ -154,6 +171,10 @@ final class DicomWebBenchmark {
         if (response.statusCode() != 200 || response.body().length == 0) {
             throw new IOException("WADO-RS frame from " + server.name() + " answered " + response.statusCode());
         }
+    }
+
+    private static String perInstance(Duration cpu, int instances) {
+        return cpu.isZero() ? "-" : String.format(Locale.ROOT, "%.2f", cpu.toNanos() / 1e6 / instances);
     }
 
     static String fmt(double value) {

@@ -7,9 +7,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code ./qianli bench [--runs N] [--work DIR] [--quick] [--only SECTION]...}: runs the
@@ -47,41 +49,47 @@ public final class Main {
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("\n\n");
 
-        System.out.println("Preparing corpora in " + work.toAbsolutePath());
-        int scale = quick ? 10 : 1;
-        if (quick) {
-            runs = 1;
-        }
-        List<Corpus> corpora = List.of(
-                Corpus.ct(work.resolve("corpus"), 2000 / scale + " small CT (128x128)", 2000 / scale, 128, 128),
-                Corpus.ct(work.resolve("corpus"), 1000 / scale + " CT of 512 KB (512x512)", 1000 / scale, 512, 512));
-        List<ScpIngestBenchmark.TargetFactory> targets = new ArrayList<>();
-        targets.add(w -> new DcmtkStoreScp(w, Ports.free()));
-        targets.add(w -> QianliStoreScp.start(w, false));
-        targets.add(w -> QianliStoreScp.start(w, true));
-        targets.add(w -> new OrthancScp(w, false));
-        Path root = Path.of(System.getProperty("qianli.root", "."));
-        targets.add(w -> GatewayProcess.ingestOnly(root, w));
-
-        if (only.isEmpty() || only.contains("cstore")) {
-            report.append("## C-STORE ingest (storescu as the modality)\n\n");
-            report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
-        }
-        if (only.isEmpty() || only.contains("link")) {
-            report.append("## Gateway to centre over a 4 Mbit/s link (Orthanc + DICOMweb as the centre)\n\n");
-            Corpus study = Corpus.ct(work.resolve("corpus"), "CT study of " + 300 / scale + " slices (512x512)",
-                    300 / scale, 512, 512, 300);
-            report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
-        }
-        if (only.isEmpty() || only.contains("archive")) {
-            report.append(archiveBenchmarks(root, work, scale));
-        } else if (only.contains("stow")) {
-            for (int run = 1; run <= runs; run++) {
-                report.append("### STOW-RS run ").append(run).append(" of ").append(runs).append("\n\n");
-                report.append(stowBenchmark(root, work, scale));
+        // left over from a bench that was interrupted
+        ServerHomes.removeAll(work);
+        try {
+            System.out.println("Preparing corpora in " + work.toAbsolutePath());
+            int scale = quick ? 10 : 1;
+            if (quick) {
+                runs = 1;
             }
-        }
+            List<Corpus> corpora = List.of(
+                    Corpus.ct(work.resolve("corpus"), 2000 / scale + " small CT (128x128)", 2000 / scale, 128, 128),
+                    Corpus.ct(work.resolve("corpus"), 1000 / scale + " CT of 512 KB (512x512)", 1000 / scale, 512, 512));
+            List<ScpIngestBenchmark.TargetFactory> targets = new ArrayList<>();
+            targets.add(w -> new DcmtkStoreScp(w, Ports.free()));
+            targets.add(w -> QianliStoreScp.start(w, false));
+            targets.add(w -> QianliStoreScp.start(w, true));
+            targets.add(w -> new OrthancScp(w, false));
+            Path root = Path.of(System.getProperty("qianli.root", "."));
+            targets.add(w -> GatewayProcess.ingestOnly(root, w));
 
+            if (only.isEmpty() || only.contains("cstore")) {
+                report.append("## C-STORE ingest (storescu as the modality)\n\n");
+                report.append(new ScpIngestBenchmark(work, runs).run(corpora, targets)).append('\n');
+            }
+            if (only.isEmpty() || only.contains("link")) {
+                report.append("## Gateway to centre over a 4 Mbit/s link (Orthanc + DICOMweb as the centre)\n\n");
+                Corpus study = Corpus.ct(work.resolve("corpus"), "CT study of " + 300 / scale + " slices (512x512)",
+                        300 / scale, 512, 512, 300);
+                report.append(new LinkBenchmark(root, work).run(study, 4_000_000)).append('\n');
+            }
+            if (only.isEmpty() || only.contains("archive")) {
+                report.append(archiveBenchmarks(root, work, scale));
+            } else if (only.contains("stow")) {
+                for (int run = 1; run <= runs; run++) {
+                    report.append("### STOW-RS run ").append(run).append(" of ").append(runs).append("\n\n");
+                    report.append(stowBenchmark(root, work, scale));
+                }
+            }
+
+        } finally {
+            ServerHomes.removeAll(work);
+        }
         String text = report.toString();
         System.out.println();
         System.out.println(text);
@@ -100,12 +108,14 @@ public final class Main {
             out.append(stow(centre, orthanc, work, count));
             // the corpora the STOW-RS section made and stored
             Corpus warmUp = warmUpCorpus(work, count);
-            Corpus stored = Corpus.ct(work.resolve("corpus"), "stow-1 " + count + " CT (128x128)", count, 128, 128);
+            Corpus stored = Corpus.ct(work.resolve("corpus"), "stow-1 " + measured(count) + " CT (128x128)",
+                    measured(count), 128, 128);
             List<DicomWebBenchmark.Server> readers = List.of(
                     new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
-                            centre.userToken("radiologist1")),
+                            centre.userToken("radiologist1"), centre::cpu, CpuTime::postgres),
                     new DicomWebBenchmark.Server("Orthanc 1.10 + DICOMweb 1.7",
-                            "http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web", null));
+                            "http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web", null, orthanc::cpu,
+                            CpuTime.none()));
             DicomWebBenchmark dicomWeb = new DicomWebBenchmark();
             out.append("## WADO-RS frames (frame 1 of every stored instance)\n\n");
             out.append("Each server first serves the frames of the warm-up corpus (not counted); every centre request"
@@ -132,30 +142,79 @@ public final class Main {
     /** The STOW-RS section: both servers warmed up, then each fed a fresh corpus with 1 and with 4 clients. */
     private static String stow(CentreProcess centre, OrthancScp orthanc, Path work, int count) throws Exception {
         List<Corpus> stowCorpora = List.of(
-                Corpus.ct(work.resolve("corpus"), "stow-1 " + count + " CT (128x128)", count, 128, 128),
-                Corpus.ct(work.resolve("corpus"), "stow-4 " + count + " CT (128x128)", count, 128, 128));
+                Corpus.ct(work.resolve("corpus"), "stow-1 " + measured(count) + " CT (128x128)", measured(count), 128,
+                        128),
+                Corpus.ct(work.resolve("corpus"), "stow-4 " + measured(count) + " CT (128x128)", measured(count), 128,
+                        128));
         List<DicomWebBenchmark.Server> servers = List.of(
                 new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
-                        centre.clientToken("gateway-h001")),
+                        centre.clientToken("gateway-h001"), centre::cpu, CpuTime::postgres),
                 new DicomWebBenchmark.Server("Orthanc 1.10 + DICOMweb 1.7",
-                        "http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web", null));
+                        "http://127.0.0.1:" + orthanc.httpPort() + "/dicom-web", null, orthanc::cpu,
+                        CpuTime.none()));
         Corpus warmUp = warmUpCorpus(work, count);
         DicomWebBenchmark dicomWeb = new DicomWebBenchmark();
         StringBuilder out = new StringBuilder("## STOW-RS ingest (batches of ").append(DicomWebBenchmark.BATCH)
                 .append(" instances, target: centre >= 1.5x Orthanc)\n\n");
         out.append(durability(centre, warmUp));
         dicomWeb.warmUpStow(servers, warmUp, warmUpSingles(count));
+        out.append(settle(centre, servers, dicomWeb, work, count));
         out.append(dicomWeb.stow(servers, stowCorpora, new int[] {1, 4})).append('\n');
         return out.toString();
     }
 
     /**
-     * What each server stores first, not counted: twice as many instances as a measured corpus,
+     * The size of a measured STOW-RS corpus: five times the warm-up's unit, so that each measured
+     * phase lasts seconds, not one, and a pause of either server weighs little in it.
+     */
+    private static int measured(int count) {
+        return count * 5;
+    }
+
+    /**
+     * What each server stores first, not counted: {@code 2 * count} instances,
      * the first {@link #warmUpSingles} of them one per request, so that the centre's JIT has
      * compiled the code run once per request too, as Orthanc's native code is from the start.
      */
     private static Corpus warmUpCorpus(Path work, int count) throws IOException {
         return Corpus.ct(work.resolve("corpus"), "warm-up " + count * 2 + " CT (128x128)", count * 2, 128, 128);
+    }
+
+    /** A warm-up round in which the centre's JIT compilers used less than this share of its CPU ends the warm-up. */
+    private static final double SETTLED_SHARE = 0.05;
+    private static final int MAX_SETTLE_ROUNDS = 8;
+
+    /**
+     * After the warm-up corpus, rounds of fresh instances stored in batches (not counted) until
+     * the centre's JIT compiler threads use less than {@link #SETTLED_SHARE} of its CPU in a round,
+     * at most {@link #MAX_SETTLE_ROUNDS}: its code has then reached the compiled state a centre
+     * that has run for a while is in. Orthanc stores the same rounds, so both indexes hold as many
+     * instances when the measured corpora arrive.
+     */
+    private static String settle(CentreProcess centre, List<DicomWebBenchmark.Server> servers,
+            DicomWebBenchmark dicomWeb, Path work, int count) throws Exception {
+        List<Corpus> rounds = new ArrayList<>();
+        double share = 1;
+        while (rounds.size() < MAX_SETTLE_ROUNDS && share >= SETTLED_SHARE) {
+            Corpus round = Corpus.ct(work.resolve("corpus"), "warm-up round " + (rounds.size() + 1) + " " + count
+                    + " CT (128x128)", count, 128, 128);
+            Duration cpu = centre.cpu();
+            Duration compilers = centre.compilerCpu();
+            dicomWeb.storeBatches(servers.get(0), round);
+            long spent = centre.cpu().minus(cpu).toMillis();
+            share = spent == 0 ? 0 : (double) centre.compilerCpu().minus(compilers).toMillis() / spent;
+            rounds.add(round);
+            System.out.printf("warm-up round %d: the centre's JIT compilers used %.0f%% of its CPU%n", rounds.size(),
+                    share * 100);
+        }
+        for (DicomWebBenchmark.Server other : servers.subList(1, servers.size())) {
+            for (Corpus round : rounds) {
+                dicomWeb.storeBatches(other, round);
+            }
+        }
+        return String.format(Locale.ROOT, "Then each stores rounds of %d fresh instances in batches (not counted) until"
+                + " the centre's JIT compiler threads use less than %.0f%% of its CPU in a round: %d rounds, %.0f%% in"
+                + " the last.%n%n", count, SETTLED_SHARE * 100, rounds.size(), share * 100);
     }
 
     private static int warmUpSingles(int count) {

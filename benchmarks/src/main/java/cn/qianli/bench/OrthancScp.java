@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,6 @@ final class OrthancScp implements StoreTarget {
     private final int dicomPort;
     private final int httpPort;
     private Process process;
-    private int generation;
 
     OrthancScp(Path work, boolean dicomWeb) throws Exception {
         this.work = work;
@@ -36,8 +36,7 @@ final class OrthancScp implements StoreTarget {
     }
 
     private void start() throws IOException, InterruptedException {
-        Path home = work.resolve("orthanc-" + (++generation));
-        Corpus.deleteTree(home);
+        Path home = ServerHomes.fresh(work, "orthanc");
         Files.createDirectories(home.resolve("storage"));
         String plugins = dicomWeb ? "\"/usr/share/orthanc/plugins/libOrthancDicomWeb.so\"" : "";
         Files.writeString(home.resolve("orthanc.json"), """
@@ -65,6 +64,11 @@ final class OrthancScp implements StoreTarget {
         process = builder.start();
         Ports.awaitListening(httpPort, process);
         Ports.awaitListening(dicomPort, process);
+    }
+
+    /** CPU time of the running Orthanc so far (its SQLite index runs inside it). */
+    Duration cpu() {
+        return CpuTime.of(process.toHandle());
     }
 
     private void stop() {
