@@ -80,6 +80,11 @@ public final class GatewayProcess implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** How many instances this process has spooled, as its log says so far. */
+    public int spooledCount() {
+        return (int) jvm.output().stream().filter(l -> l.contains(">> C-STORE from") && l.endsWith("spooled")).count();
+    }
+
     public void kill() throws InterruptedException {
         jvm.kill();
     }

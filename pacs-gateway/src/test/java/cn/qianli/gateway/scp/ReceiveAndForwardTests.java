@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +123,14 @@ class ReceiveAndForwardTests {
                             throw new IllegalStateException(e);
                         }
                     });
-                    Thread.sleep(150 + random.nextInt(900));
+                    // killed while the study arrives: once a random number of its instances are
+                    // spooled, with at least ten still to come (a fixed delay missed the transfer
+                    // on a fast machine)
+                    int killAfter = 1 + random.nextInt(files.size() - 10);
+                    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (gw.spooledCount() < killAfter && !sending.isDone() && System.nanoTime() < giveUp) {
+                        Thread.sleep(1);
+                    }
                     gw.kill();
                     result = sending.get();
                 }
