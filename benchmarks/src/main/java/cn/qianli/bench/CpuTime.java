@@ -18,14 +18,14 @@ final class CpuTime {
 
     /** CPU time of the process alone (not of the processes it started). */
     static Duration of(ProcessHandle process) {
-        return cpu(process);
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** CPU time of the living processes whose executable is a PostgreSQL server ({@code .../bin/postgres}). */
     static Duration postgres() {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false))
-                .map(CpuTime::cpu).reduce(Duration.ZERO, Duration::plus);
+                .map(CpuTime::of).reduce(Duration.ZERO, Duration::plus);
     }
 
     /**
@@ -61,9 +61,5 @@ final class CpuTime {
     /** A meter that reads nothing, for a server without a separate part. */
     static Supplier<Duration> none() {
         return () -> Duration.ZERO;
-    }
-
-    private static Duration cpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

@@ -72,13 +72,13 @@ final class DicomWebBenchmark {
         List<Path> files = corpus.files();
         for (Server server : servers) {
             parallel(4, files.subList(0, singles), 1, one -> store(server, one));
-            parallel(4, files.subList(singles, files.size()), BATCH, batch -> store(server, batch));
+            storeBatches(server, files.subList(singles, files.size()));
         }
     }
 
-    /** Stores {@code corpus} in {@code server} in batches of {@link #BATCH} with 4 clients, not measured. */
-    void storeBatches(Server server, Corpus corpus) throws Exception {
-        parallel(4, corpus.files(), BATCH, batch -> store(server, batch));
+    /** Stores {@code files} in {@code server} in batches of {@link #BATCH} with 4 clients, not measured. */
+    void storeBatches(Server server, List<Path> files) throws Exception {
+        parallel(4, files, BATCH, batch -> store(server, batch));
     }
 
     /** Retrieves frame 1 of every instance of {@code corpus} from each server with 4 clients, not measured. */

@@ -86,7 +86,6 @@ public final class Main {
                     report.append(stowBenchmark(root, work, scale));
                 }
             }
-
         } finally {
             ServerHomes.removeAll(work);
         }
@@ -108,8 +107,7 @@ public final class Main {
             out.append(stow(centre, orthanc, work, count));
             // the corpora the STOW-RS section made and stored
             Corpus warmUp = warmUpCorpus(work, count);
-            Corpus stored = Corpus.ct(work.resolve("corpus"), "stow-1 " + measured(count) + " CT (128x128)",
-                    measured(count), 128, 128);
+            Corpus stored = stowCorpus(work, count, 1);
             List<DicomWebBenchmark.Server> readers = List.of(
                     new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
                             centre.userToken("radiologist1"), centre::cpu, CpuTime::postgres),
@@ -141,11 +139,7 @@ public final class Main {
 
     /** The STOW-RS section: both servers warmed up, then each fed a fresh corpus with 1 and with 4 clients. */
     private static String stow(CentreProcess centre, OrthancScp orthanc, Path work, int count) throws Exception {
-        List<Corpus> stowCorpora = List.of(
-                Corpus.ct(work.resolve("corpus"), "stow-1 " + measured(count) + " CT (128x128)", measured(count), 128,
-                        128),
-                Corpus.ct(work.resolve("corpus"), "stow-4 " + measured(count) + " CT (128x128)", measured(count), 128,
-                        128));
+        List<Corpus> stowCorpora = List.of(stowCorpus(work, count, 1), stowCorpus(work, count, 4));
         List<DicomWebBenchmark.Server> servers = List.of(
                 new DicomWebBenchmark.Server("Qianli centre", centre.url() + "/dicom-web",
                         centre.clientToken("gateway-h001"), centre::cpu, CpuTime::postgres),
@@ -164,11 +158,13 @@ public final class Main {
     }
 
     /**
-     * The size of a measured STOW-RS corpus: five times the warm-up's unit, so that each measured
-     * phase lasts seconds, not one, and a pause of either server weighs little in it.
+     * The corpus a STOW-RS phase with {@code clients} clients stores: five times the warm-up's
+     * unit {@code count}, so that each measured phase lasts seconds, not one, and a pause of
+     * either server weighs little in it.
      */
-    private static int measured(int count) {
-        return count * 5;
+    private static Corpus stowCorpus(Path work, int count, int clients) throws IOException {
+        int size = count * 5;
+        return Corpus.ct(work.resolve("corpus"), "stow-" + clients + " " + size + " CT (128x128)", size, 128, 128);
     }
 
     /**
@@ -200,7 +196,7 @@ public final class Main {
                     + " CT (128x128)", count, 128, 128);
             Duration cpu = centre.cpu();
             Duration compilers = centre.compilerCpu();
-            dicomWeb.storeBatches(servers.get(0), round);
+            dicomWeb.storeBatches(servers.get(0), round.files());
             long spent = centre.cpu().minus(cpu).toMillis();
             share = spent == 0 ? 0 : (double) centre.compilerCpu().minus(compilers).toMillis() / spent;
             rounds.add(round);
@@ -209,7 +205,7 @@ public final class Main {
         }
         for (DicomWebBenchmark.Server other : servers.subList(1, servers.size())) {
             for (Corpus round : rounds) {
-                dicomWeb.storeBatches(other, round);
+                dicomWeb.storeBatches(other, round.files());
             }
         }
         return String.format(Locale.ROOT, "Then each stores rounds of %d fresh instances in batches (not counted) until"
