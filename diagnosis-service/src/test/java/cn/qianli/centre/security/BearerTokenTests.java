@@ -7,6 +7,10 @@ import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,11 +55,26 @@ class BearerTokenTests extends CentreTest {
     void rejectsATamperedToken() {
         String token = Tokens.user("clinic1");
         String[] parts = token.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]))
                 .replace("\"clinic\"", "\"auditor\"");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes()) + "." + parts[2];
         assertUnauthenticated(http.get("/api/audit", forged));
+    }
+
+    @Test
+    void rejectsATokenSignedByAnotherKey() throws Exception {
+        // the realm's header (its key id) and claims, untouched, signed with a key the realm never had
+        String token = Tokens.user("auditor1");
+        String signed = token.substring(0, token.lastIndexOf('.'));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(generator.generateKeyPair().getPrivate());
+        rs256.update(signed.getBytes(StandardCharsets.US_ASCII));
+        String forged = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+        assertThat(http.get("/api/audit?limit=1", token).statusCode()).isEqualTo(200);
+        assertUnauthenticated(http.get("/api/audit?limit=1", forged));
     }
 
     @Test
