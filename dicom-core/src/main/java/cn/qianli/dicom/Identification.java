@@ -1,9 +1,13 @@
 package cn.qianli.dicom;
 
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /** Builds an {@link InstanceIdentity} from a data set, rejecting one that cannot be identified. */
 final class Identification {
+
+    private static final Pattern OLD_DATE = Pattern.compile("[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}");
+    private static final Pattern OLD_TIME = Pattern.compile("[0-9]{2}(:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?)?");
 
     private Identification() {
     }
@@ -28,12 +32,22 @@ final class Identification {
         }
         return new InstanceIdentity(transferSyntaxUid, sopClass, sopInstance, study, series,
                 ds.getString(Tag.PatientID), ds.getString(Tag.PatientName), ds.getString(Tag.Modality),
-                ds.getString(Tag.StudyDate), rows, columns, frames,
+                date(ds.getString(Tag.StudyDate)), rows, columns, frames,
                 ds.getString(Tag.AccessionNumber), ds.getString(Tag.StudyDescription),
-                ds.getString(Tag.SeriesDescription), ds.getString(Tag.StudyTime),
-                ds.getString(Tag.PatientBirthDate), ds.getString(Tag.PatientSex),
+                ds.getString(Tag.SeriesDescription), time(ds.getString(Tag.StudyTime)),
+                date(ds.getString(Tag.PatientBirthDate)), ds.getString(Tag.PatientSex),
                 ds.getString(Tag.BodyPartExamined), ds.getString(Tag.InstitutionName),
                 optionalInteger(ds, Tag.SeriesNumber), optionalInteger(ds, Tag.InstanceNumber));
+    }
+
+    /** A DA value in the pre-3.0 form yyyy.mm.dd (PS3.5 table 6.2-1, DA) as yyyymmdd; others as they are. */
+    static String date(String value) {
+        return value != null && OLD_DATE.matcher(value).matches() ? value.replace(".", "") : value;
+    }
+
+    /** A TM value in the pre-3.0 form hh:mm:ss.frac (PS3.5 table 6.2-1, TM) as hhmmss.frac; others as they are. */
+    static String time(String value) {
+        return value != null && OLD_TIME.matcher(value).matches() ? value.replace(":", "") : value;
     }
 
     private static int lastTag(DataSet ds) {

@@ -138,6 +138,19 @@ class Part10ReaderTests {
     }
 
     @Test
+    void givesPre30DatesAndTimesInTheFormsQueriesMatch() throws Exception {
+        InstanceIdentity id = DicomInstance.read(SampleFiles.testFile("ExplVR_BigEnd.dcm")).identity();
+        assertThat(id.studyDate()).isEqualTo("19970424");
+        assertThat(id.studyTime()).isEqualTo("140438");
+        assertThat(Identification.date("20040119")).isEqualTo("20040119");
+        assertThat(Identification.date("2004.1.19")).isEqualTo("2004.1.19");
+        assertThat(Identification.time("14:04:38.125")).isEqualTo("140438.125");
+        assertThat(Identification.time("14:04")).isEqualTo("1404");
+        assertThat(Identification.time("140438")).isEqualTo("140438");
+        assertThat(Identification.time("14:4")).isEqualTo("14:4");
+    }
+
+    @Test
     void readsADeflatedDataSet() throws Exception {
         DicomInstance deflated = DicomInstance.read(SampleFiles.testFile("image_dfl.dcm"));
         assertThat(deflated.transferSyntaxUid()).isEqualTo(Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
