@@ -54,19 +54,9 @@ public final class FrameDecoder {
         }
         DataSet ds = instance.dataSet();
         PixelModule module = PixelModule.of(ds);
-        byte[] bytes;
-        Element pixels = ds.get(Tag.PixelData);
-        if (Uid.EXPLICIT_VR_BIG_ENDIAN.equals(ts) && module.bitsAllocated() == 8 && pixels != null
-                && pixels.vr() == Vr.OW) {
-            // 8-bit samples in big endian 16-bit words: swap the whole value, then take the frame
-            byte[] all = pixels.bytes();
-            swapPairs(all);
-            long length = FrameLocator.nativeFrameLength(ds, pixels, instance.identity().frames());
-            bytes = Arrays.copyOfRange(all, (int) (frame * length), (int) ((frame + 1) * length));
-        } else {
-            bytes = FrameLocator.frameBytes(instance, frame);
-        }
-        Samples decoded = samples(ts, bytes, module, frame);
+        byte[] swapped = wordSwappedFrame(instance, module, frame);
+        Samples decoded = swapped != null ? samples(Uid.EXPLICIT_VR_LITTLE_ENDIAN, swapped, module, frame)
+                : samples(ts, FrameLocator.frameBytes(instance, frame), module, frame);
         int[] samples = decoded.values();
         NativeSamples.mask(samples, module.bitsStored(), module.signed());
         DataSet transformation = FunctionalGroups.item(ds, frame, Tag.PixelValueTransformationSequence);
@@ -158,6 +148,24 @@ public final class FrameDecoder {
         double center = ds.getDouble(Tag.WindowCenter, Double.NaN);
         double width = ds.getDouble(Tag.WindowWidth, Double.NaN);
         return Double.isFinite(center) && width >= 1 ? new Window(center, width) : null;
+    }
+
+    /**
+     * For 8-bit samples in an explicit VR big endian OW value, which holds them in byte-swapped
+     * 16-bit words, the frame's samples in order (the whole value swapped, then the frame taken,
+     * as frames of odd length straddle words); else null.
+     */
+    static byte[] wordSwappedFrame(DicomInstance instance, PixelModule module, int frame) throws DicomFormatException {
+        DataSet ds = instance.dataSet();
+        Element pixels = ds.get(Tag.PixelData);
+        if (!Uid.EXPLICIT_VR_BIG_ENDIAN.equals(instance.transferSyntaxUid()) || module.bitsAllocated() != 8
+                || pixels == null || pixels.vr() != Vr.OW || pixels.isEncapsulated()) {
+            return null;
+        }
+        byte[] all = pixels.bytes();
+        swapPairs(all);
+        long length = FrameLocator.nativeFrameLength(ds, pixels, instance.identity().frames());
+        return Arrays.copyOfRange(all, (int) (frame * length), (int) ((frame + 1) * length));
     }
 
     private static void swapPairs(byte[] b) {

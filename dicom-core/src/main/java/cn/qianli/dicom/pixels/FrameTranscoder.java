@@ -1,6 +1,7 @@
 package cn.qianli.dicom.pixels;
 
 import cn.qianli.dicom.DicomFormatException;
+import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.Uid;
 
 /**
@@ -19,6 +20,32 @@ public final class FrameTranscoder {
     /** True when frames stored in this transfer syntax can be sent as native little endian samples. */
     public static boolean canTranscode(String transferSyntaxUid) {
         return FrameDecoder.canDecode(transferSyntaxUid);
+    }
+
+    /**
+     * The native little endian bytes of frame {@code frame} (from 0) of an instance read with its
+     * Pixel Data. Unlike the byte-range form below this also serves 8-bit samples held in big
+     * endian 16-bit words, whose frames are not their stored bytes in any order.
+     *
+     * @throws UnsupportedTransferSyntaxException when it cannot be decoded, or would change its
+     *     Photometric Interpretation
+     * @throws DicomFormatException when the instance has no such frame or it does not decode
+     */
+    public static byte[] toExplicitLittleEndian(DicomInstance instance, int frame) throws DicomFormatException {
+        PixelModule module = PixelModule.of(instance.dataSet());
+        byte[] swapped = FrameDecoder.wordSwappedFrame(instance, module, frame);
+        return swapped != null ? swapped
+                : toExplicitLittleEndian(instance.transferSyntaxUid(), FrameLocator.frameBytes(instance, frame), module);
+    }
+
+    /**
+     * True when a frame's native little endian samples cannot be made from its stored byte range
+     * alone, only from the whole instance: a deflated data set holds no frame at any offset, and
+     * 8-bit big endian samples may sit in swapped 16-bit words (the VR, OB or OW, says which).
+     */
+    public static boolean needsWholeObject(String transferSyntaxUid, PixelModule module) {
+        return Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(transferSyntaxUid)
+                || (Uid.EXPLICIT_VR_BIG_ENDIAN.equals(transferSyntaxUid) && module.bitsAllocated() == 8);
     }
 
     /**

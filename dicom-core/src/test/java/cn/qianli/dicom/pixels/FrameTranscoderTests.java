@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.SampleFiles;
+import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.Uid;
+import cn.qianli.dicom.Vr;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,21 @@ class FrameTranscoderTests {
                     | (bytes[4 * i + 3] & 0xFF) << 24;
             assertThat(value).as("sample %d", i).isEqualTo(decoded[i]);
         }
+    }
+
+    @Test
+    void unswapsEightBitBigEndianSamplesHeldInSixteenBitWords() throws Exception {
+        DicomInstance big = DicomInstance.read(SampleFiles.testFile("SC_rgb_small_odd_big_endian.dcm"));
+        assertThat(big.dataSet().get(Tag.PixelData).vr()).isEqualTo(Vr.OW);
+        byte[] little = nativeFirstFrame("SC_rgb_small_odd.dcm");
+        assertThat(little).hasSize(27);
+        assertThat(FrameTranscoder.toExplicitLittleEndian(big, 0)).isEqualTo(little);
+        // its stored range alone holds the samples swapped pairwise, the last one in the next word
+        assertThat(FrameLocator.frameBytes(big, 0)).isNotEqualTo(little);
+        assertThat(FrameTranscoder.needsWholeObject(big.transferSyntaxUid(), PixelModule.of(big.dataSet()))).isTrue();
+        DicomInstance mr = DicomInstance.read(SampleFiles.testFile("MR_small_bigendian.dcm"));
+        assertThat(FrameTranscoder.needsWholeObject(mr.transferSyntaxUid(), PixelModule.of(mr.dataSet()))).isFalse();
+        assertThat(FrameTranscoder.toExplicitLittleEndian(mr, 0)).isEqualTo(nativeFirstFrame("MR_small.dcm"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import cn.qianli.dicom.DicomFormatException;
 import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.Tag;
 import cn.qianli.dicom.Uid;
-import cn.qianli.dicom.pixels.FrameLocator;
 import cn.qianli.dicom.pixels.FrameTranscoder;
 import cn.qianli.dicom.pixels.PixelModule;
 import cn.qianli.dicom.pixels.TransferSyntaxName;
@@ -42,13 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>anything else: 406, naming what the instance can be had in.
  * </ul>
  * A deflated instance has no frame at any offset of its stored bytes: it is inflated (up to
- * {@value #MAX_INFLATED_OBJECT} bytes stored) and its frames are sent as native samples.
+ * {@value #MAX_WHOLE_OBJECT} bytes stored) and its frames are sent as native samples. 8-bit big
+ * endian samples, which may sit in swapped 16-bit words across frame boundaries, are made native
+ * from the whole object the same way.
  */
 @RestController
 class FramesController {
 
     private static final int MAX_FRAMES_PER_REQUEST = 10_000;
-    static final int MAX_INFLATED_OBJECT = 64 * 1024 * 1024;
+    static final int MAX_WHOLE_OBJECT = 64 * 1024 * 1024;
     /** Most native bytes one request is decoded into. */
     static final long MAX_TRANSCODED_BYTES = 256L * 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,8 +86,14 @@ class FramesController {
                     ? ", or as native samples (transfer-syntax=" + Uid.EXPLICIT_VR_LITTLE_ENDIAN + ")" : ""));
         }
         switch (plan) {
-            case INFLATED -> inflated(found, frames, response);
-            case TRANSCODED -> transcoded(found, frames, response);
+            case INFLATED -> fromWholeObject(found, frames, response);
+            case TRANSCODED -> {
+                if (FrameTranscoder.needsWholeObject(stored, pixelModule(found))) {
+                    fromWholeObject(found, frames, response);
+                } else {
+                    transcoded(found, frames, response);
+                }
+            }
             default -> asStored(found, frames, plan == Plan.STORED ? stored : Uid.EXPLICIT_VR_LITTLE_ENDIAN, response);
         }
     }
@@ -146,7 +153,8 @@ class FramesController {
         } catch (UnsupportedTransferSyntaxException e) {
             throw Problem.NOT_ACCEPTABLE.exception(e.getMessage() + "; ask for transfer-syntax=*");
         } catch (DicomFormatException e) {
-            throw Problem.NOT_FOUND.exception("the stored frame cannot be decoded: " + e.getMessage());
+            throw Problem.NOT_ACCEPTABLE.exception("the stored frame cannot be decoded: " + e.getMessage()
+                    + "; ask for transfer-syntax=*");
         }
         sendNative(parts, response);
     }
@@ -186,21 +194,26 @@ class FramesController {
         return ds.path(DicomJson.key(tag)).path("Value").path(0);
     }
 
-    private void inflated(RetrievableInstance found, String frames, HttpServletResponse response) throws IOException {
+    /** Native frames decoded from the whole stored object, read into memory up to its bound. */
+    private void fromWholeObject(RetrievableInstance found, String frames, HttpServletResponse response)
+            throws IOException {
         List<Integer> wanted = frameNumbers(frames, Math.max(1, found.numberOfFrames()));
         byte[] stored;
         try (InputStream in = store.read(found.objectKey())) {
-            stored = in.readNBytes(MAX_INFLATED_OBJECT + 1);
+            stored = in.readNBytes(MAX_WHOLE_OBJECT + 1);
         }
-        if (stored.length > MAX_INFLATED_OBJECT) {
-            throw Problem.NOT_FOUND.exception("this deflated instance is too large to serve frame by frame");
+        if (stored.length > MAX_WHOLE_OBJECT) {
+            throw Problem.NOT_FOUND.exception("this " + TransferSyntaxName.of(found.transferSyntaxUid())
+                    + " instance is too large to serve frame by frame");
         }
         List<byte[]> parts = new ArrayList<>();
         try {
             DicomInstance instance = DicomInstance.read(stored);
             for (int number : wanted) {
-                parts.add(FrameLocator.frameBytes(instance, number - 1));
+                parts.add(FrameTranscoder.toExplicitLittleEndian(instance, number - 1));
             }
+        } catch (UnsupportedTransferSyntaxException e) {
+            throw Problem.NOT_ACCEPTABLE.exception(e.getMessage() + "; ask for transfer-syntax=*");
         } catch (DicomFormatException | IllegalArgumentException e) {
             throw Problem.NOT_FOUND.exception("the stored instance has no readable frames: " + e.getMessage());
         }
