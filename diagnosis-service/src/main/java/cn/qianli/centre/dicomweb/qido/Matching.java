@@ -51,7 +51,8 @@ final class Matching {
 
     /** List of UID matching: values separated by '\' or ','. */
     void uids(String column, String keyword, String value) {
-        String[] uids = value.split("[\\\\,]");
+        // every value counts, empty ones too: "\\" or "," alone is no list of UIDs
+        String[] uids = value.split("[\\\\,]", -1);
         if (uids.length > MAX_UIDS) {
             throw Problem.INVALID_QUERY_PARAMETER.exception(keyword + " lists more than " + MAX_UIDS + " UIDs");
         }

@@ -174,5 +174,7 @@ class StowBadInputTests extends CentreTest {
                 .header("Content-Type", Stow.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(
                         Stow.body(List.of(instance)))), HttpResponse.BodyHandlers.ofString());
         assertThat(slash.statusCode()).isEqualTo(400);
+        assertThat(slash.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(slash.body()).contains("\"code\":\"bad-request\"");
     }
 }
