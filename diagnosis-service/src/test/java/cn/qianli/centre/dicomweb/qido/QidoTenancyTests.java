@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qianli.centre.CentreTest;
 import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
+import cn.qianli.centre.dicomweb.OtherDistrict;
 import cn.qianli.centre.dicomweb.Stow;
 import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.synthetic.SyntheticCt;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Who sees which studies: each role against its own and another hospital's. */
@@ -51,13 +51,11 @@ class QidoTenancyTests extends CentreTest {
     @BeforeEach
     void threeHospitalsTwoDistricts() throws Exception {
         http = new Http(port);
-        new JdbcTemplate(owner).update("""
-                INSERT INTO hospital (id, name, district, township, population_served)
-                VALUES ('H009', 'Test Township Hospital', 'Pengshui County', 'Test', 1000) ON CONFLICT DO NOTHING""");
+        OtherDistrict.register(owner);
         h001 = store(Tokens.user("clinic1"));
         h002 = store(Tokens.client("gateway-h002"));
         // a clinic of a hospital in another district: a token the realm signs with hospital_id H009
-        otherDistrict = store(Tokens.keycloak().reissue(Tokens.user("clinic1"), c -> c.put("hospital_id", "H009")));
+        otherDistrict = store(Tokens.keycloak().reissue(Tokens.user("clinic1"), c -> c.put("hospital_id", OtherDistrict.HOSPITAL)));
     }
 
     private List<String> visible(String token) {
