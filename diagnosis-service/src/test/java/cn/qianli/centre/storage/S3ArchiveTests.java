@@ -23,10 +23,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole STOW / WADO path with the objects in a real S3 server (S3Proxy) instead of on disk. */
-class S3ArchiveTests extends CentreTest {
+public class S3ArchiveTests extends CentreTest {
 
     @DynamicPropertySource
-    static void s3Storage(DynamicPropertyRegistry registry) {
+    static void s3Properties(DynamicPropertyRegistry registry) {
+        s3Storage(registry);
+    }
+
+    /** The centre's objects in the test run's S3Proxy, for any centre test. */
+    public static void s3Storage(DynamicPropertyRegistry registry) {
         LocalS3 s3 = LocalServices.s3();
         registry.add("qianli.storage.kind", () -> "s3");
         registry.add("qianli.storage.s3.endpoint", s3::endpoint);
