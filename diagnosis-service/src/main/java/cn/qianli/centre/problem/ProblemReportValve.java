@@ -9,14 +9,17 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web server's own error answers as problem documents instead of its HTML page: requests it
  * refuses before the application sees them (an encoded '/', '\' or NUL in the path, a malformed
  * request line). Tomcat creates it by class name for the host, so it has no Spring beans; the body
- * is built here from fixed text and the status alone, never from the request.
+ * has the fields of {@link ProblemResponses}, from fixed text and the status alone, never the request.
  */
 public class ProblemReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -33,11 +36,10 @@ public class ProblemReportValve extends ErrorReportValve {
         String title = known == null ? "Error" : known.getReasonPhrase();
         String code = status == 400 ? Problem.BAD_REQUEST.code() : "http-" + status;
         String detail = status == 400
-                ? "the web server refused the request before the service read it: an encoded '/', '\\\\' or NUL"
+                ? "the web server refused the request before the service read it: an encoded '/', '\\' or NUL"
                         + " in the path, or a malformed request line"
                 : title;
-        String body = "{\"type\":\"urn:qianli:problem:" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        String body = JSON.writeValueAsString(ProblemResponses.body(code, title, status, detail));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

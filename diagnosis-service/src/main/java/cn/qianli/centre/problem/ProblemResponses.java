@@ -31,14 +31,21 @@ public class ProblemResponses {
 
     /** For the security filters, which answer before any controller runs. */
     public void write(HttpServletResponse response, Problem problem, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:qianli:problem:" + problem.code());
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", detail == null ? problem.title() : detail);
-        body.put("code", problem.code());
+        Map<String, Object> body = body(problem.code(), problem.title(), problem.status().value(),
+                detail == null ? problem.title() : detail);
         response.setStatus(problem.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The fields of a problem document, in order, for writers outside Spring MVC. */
+    static Map<String, Object> body(String code, String title, int status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:qianli:problem:" + code);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        return body;
     }
 }

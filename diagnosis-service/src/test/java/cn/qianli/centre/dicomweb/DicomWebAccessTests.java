@@ -2,6 +2,7 @@ package cn.qianli.centre.dicomweb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qianli.centre.AuditEvents;
 import cn.qianli.centre.CentreTest;
 import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each caller against each DICOMweb read endpoint, with a study of hospital H001 and one of H002:
@@ -126,7 +126,7 @@ class DicomWebAccessTests extends CentreTest {
                 boolean allowed = who.reads().contains(study.getKey());
                 for (Endpoint endpoint : ENDPOINTS) {
                     String path = endpoint.path(id);
-                    long before = lastAuditSeq();
+                    long before = AuditEvents.lastSeq(dataSource);
                     var request = http.request(path, token).GET();
                     if (endpoint.accept() != null) {
                         request.header("Accept", endpoint.accept());
@@ -168,27 +168,12 @@ class DicomWebAccessTests extends CentreTest {
         assertThat(wrong).isEmpty();
     }
 
-    private long lastAuditSeq() {
-        Long seq = new JdbcTemplate(dataSource).queryForObject("SELECT max(seq) FROM audit_event", Long.class);
-        return seq == null ? 0 : seq;
-    }
-
-    /**
-     * Null when one entry after {@code before} records this request as expected; the entry is
-     * written once the answer is sent, so it is waited for a little.
-     */
+    /** Null when an entry after {@code before} records this request as expected, else what is wrong. */
     private String audited(long before, String actor, String action, String study, String outcome) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            List<Map<String, Object>> rows = new JdbcTemplate(dataSource).queryForList("""
-                    SELECT actor, action, study_instance_uid, outcome FROM audit_event
-                    WHERE seq > ? AND actor = ? ORDER BY seq""", before, actor);
-            for (Map<String, Object> row : rows) {
-                if (row.get("action").equals(action) && row.get("study_instance_uid").equals(study)) {
-                    return row.get("outcome").equals(outcome) ? null
-                            : "audited as " + row.get("outcome") + " instead of " + outcome;
-                }
+        for (AuditEvents.Entry entry : AuditEvents.since(dataSource, before, actor, 1)) {
+            if (entry.action().equals(action) && entry.study().equals(study)) {
+                return entry.outcome().equals(outcome) ? null : "audited as " + entry.outcome() + " instead of " + outcome;
             }
-            Thread.sleep(20);
         }
         return "no audit entry";
     }

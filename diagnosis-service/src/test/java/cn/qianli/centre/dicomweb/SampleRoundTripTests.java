@@ -16,28 +16,18 @@ import cn.qianli.dicom.pixels.FrameTranscoder;
 import cn.qianli.dicom.pixels.PixelModule;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -61,7 +51,6 @@ class SampleRoundTripTests extends CentreTest {
             Uid.RLE_LOSSLESS, Uid.JPEG_LOSSLESS, Uid.JPEG_LOSSLESS_SV1, Uid.JPEG_2000_LOSSLESS);
     private static final Set<String> NATIVE_LE = Set.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN, Uid.EXPLICIT_VR_LITTLE_ENDIAN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @LocalServerPort
     int port;
@@ -118,7 +107,7 @@ class SampleRoundTripTests extends CentreTest {
 
     private void roundTrip(Path sample) throws Exception {
         DicomInstance original = DicomInstance.read(sample);
-        Path copy = withOwnUids(sample, original);
+        Path copy = OwnUids.copy(sample, temp);
         byte[] bytes = Files.readAllBytes(copy);
         DicomInstance instance = DicomInstance.read(copy);
         InstanceIdentity id = instance.identity();
@@ -144,9 +133,9 @@ class SampleRoundTripTests extends CentreTest {
         String study = id.studyInstanceUid();
         String only = "StudyInstanceUID=" + study;
         assertThat(uids("/dicom-web/studies?" + only, "0020000D")).containsExactly(study);
-        assertThat(uids("/dicom-web/studies?StudyInstanceUID=" + q(study + "," + freshUid(30)), "0020000D"))
+        assertThat(uids("/dicom-web/studies?StudyInstanceUID=" + q(study + "," + OwnUids.freshUid(30)), "0020000D"))
                 .containsExactly(study);
-        assertThat(uids("/dicom-web/studies?StudyInstanceUID=" + q(freshUid(30)), "0020000D")).isEmpty();
+        assertThat(uids("/dicom-web/studies?StudyInstanceUID=" + q(OwnUids.freshUid(30)), "0020000D")).isEmpty();
 
         assertThat(uids("/dicom-web/series?SeriesInstanceUID=" + id.seriesInstanceUid(), "0020000E"))
                 .containsExactly(id.seriesInstanceUid());
@@ -377,74 +366,4 @@ class SampleRoundTripTests extends CentreTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /**
-     * A copy of the sample whose study, series and SOP instance UIDs are each replaced, wherever
-     * they occur as a value, by a fresh UID of the same length; a deflated data set is
-     * inflated for that and deflated again.
-     */
-    private Path withOwnUids(Path sample, DicomInstance original) throws Exception {
-        InstanceIdentity id = original.identity();
-        Map<String, String> fresh = new LinkedHashMap<>();
-        Stream.of(id.sopInstanceUid(), id.seriesInstanceUid(), id.studyInstanceUid()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .forEach(uid -> fresh.put(uid, freshUid(uid.length())));
-        byte[] bytes = Files.readAllBytes(sample);
-        if (Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(id.transferSyntaxUid())) {
-            int dataSet = 132 + 12 + ByteBuffer.wrap(bytes, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            byte[] meta = replaceUids(Arrays.copyOf(bytes, dataSet), fresh);
-            byte[] inflated;
-            try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(bytes, dataSet,
-                    bytes.length - dataSet), new Inflater(true))) {
-                inflated = in.readAllBytes();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(meta);
-            try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
-                deflater.write(replaceUids(inflated, fresh));
-            }
-            bytes = out.toByteArray();
-        } else {
-            bytes = replaceUids(bytes, fresh);
-        }
-        Path copy = Files.createTempFile(temp, sample.getFileName().toString(), ".dcm");
-        Files.write(copy, bytes);
-        InstanceIdentity replaced = DicomInstance.readHeader(copy).identity();
-        assertThat(List.of(replaced.studyInstanceUid(), replaced.seriesInstanceUid(), replaced.sopInstanceUid()))
-                .doesNotContainAnyElementsOf(fresh.keySet());
-        String meta = original.fileMetaInformation().getString(Tag.MediaStorageSOPInstanceUID);
-        if (id.sopInstanceUid().equals(meta)) {
-            assertThat(DicomInstance.readHeader(copy).fileMetaInformation().getString(Tag.MediaStorageSOPInstanceUID))
-                    .isEqualTo(replaced.sopInstanceUid());
-        }
-        return copy;
-    }
-
-    private static byte[] replaceUids(byte[] bytes, Map<String, String> fresh) {
-        for (Map.Entry<String, String> e : fresh.entrySet()) {
-            byte[] from = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            byte[] to = e.getValue().getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i + from.length <= bytes.length; i++) {
-                // not followed by a UID character: the whole value, not the start of a longer UID (the byte before
-                // may be a length's low byte in big endian, so it says nothing)
-                if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)
-                        && (i + from.length == bytes.length || !uidCharacter(bytes[i + from.length]))) {
-                    System.arraycopy(to, 0, bytes, i, to.length);
-                }
-            }
-        }
-        return bytes;
-    }
-
-    private static boolean uidCharacter(byte b) {
-        return b == '.' || (b >= '0' && b <= '9');
-    }
-
-    /** A UID under 2.25 (PS3.5 B.2) of exactly {@code length} characters. */
-    private static String freshUid(int length) {
-        StringBuilder uid = new StringBuilder("2.25.").append((char) ('1' + RANDOM.nextInt(9)));
-        while (uid.length() < length) {
-            uid.append((char) ('0' + RANDOM.nextInt(10)));
-        }
-        return uid.toString();
-    }
 }

@@ -63,7 +63,7 @@ class FramesController {
     }
 
     /** How the frames of one instance are sent. */
-    enum Plan { STORED, STORED_NATIVE_AS_EXPLICIT, TRANSCODED, INFLATED }
+    enum Plan { STORED, STORED_NATIVE_AS_EXPLICIT, TRANSCODED, WHOLE_OBJECT }
 
     @GetMapping("/dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frames}")
     void frames(Caller caller, @PathVariable String study, @PathVariable String series, @PathVariable String instance,
@@ -86,7 +86,7 @@ class FramesController {
                     ? ", or as native samples (transfer-syntax=" + Uid.EXPLICIT_VR_LITTLE_ENDIAN + ")" : ""));
         }
         switch (plan) {
-            case INFLATED -> fromWholeObject(found, frames, response);
+            case WHOLE_OBJECT -> fromWholeObject(found, frames, response);
             case TRANSCODED -> {
                 if (FrameTranscoder.needsWholeObject(stored, pixelModule(found))) {
                     fromWholeObject(found, frames, response);
@@ -102,11 +102,11 @@ class FramesController {
     static Plan plan(String stored, boolean deflated, List<String> accepted) {
         for (String ts : accepted) {
             if (ts.equals(FrameSyntaxes.ANY) || (ts.equals(stored) && !deflated)) {
-                return deflated ? Plan.INFLATED : Plan.STORED;
+                return deflated ? Plan.WHOLE_OBJECT : Plan.STORED;
             }
             if (ts.equals(Uid.EXPLICIT_VR_LITTLE_ENDIAN)) {
                 if (deflated) {
-                    return Plan.INFLATED;
+                    return Plan.WHOLE_OBJECT;
                 }
                 if (Uid.IMPLICIT_VR_LITTLE_ENDIAN.equals(stored)) {
                     return Plan.STORED_NATIVE_AS_EXPLICIT;

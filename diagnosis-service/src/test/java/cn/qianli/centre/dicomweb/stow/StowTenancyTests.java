@@ -2,6 +2,7 @@ package cn.qianli.centre.dicomweb.stow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qianli.centre.AuditEvents;
 import cn.qianli.centre.Tokens;
 import cn.qianli.centre.dicomweb.ArchiveSnapshot;
 import cn.qianli.centre.dicomweb.Stow;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Who may store, and for which hospital; each request and each instance refused or stored in the audit trail. */
 class StowTenancyTests extends StowTest {
@@ -25,29 +25,14 @@ class StowTenancyTests extends StowTest {
         return index.findInstance(sop(file)).orElseThrow().hospitalId();
     }
 
-    private long lastAuditSeq() {
-        Long seq = new JdbcTemplate(db).queryForObject("SELECT max(seq) FROM audit_event", Long.class);
-        return seq == null ? 0 : seq;
-    }
-
-    /**
-     * "actor action sop outcome" of each audit entry of {@code actor} after {@code seq}, once
-     * {@code count} are there: a request's own entry is written once it is answered.
-     */
+    /** "actor action [sop] outcome" of each audit entry of {@code actor} after {@code seq}, once {@code count} are there. */
     private List<String> auditedSince(long seq, String actor, int count) throws InterruptedException {
-        List<String> entries = List.of();
-        for (int attempt = 0; attempt < 100 && entries.size() < count; attempt++) {
-            Thread.sleep(attempt == 0 ? 0 : 20);
-            entries = new JdbcTemplate(db).queryForList("""
-                    SELECT concat_ws(' ', actor, action, nullif(sop_instance_uid, ''), outcome) FROM audit_event
-                    WHERE seq > ? AND actor = ? ORDER BY seq""", String.class, seq, actor);
-        }
-        return entries;
+        return AuditEvents.since(db, seq, actor, count).stream().map(AuditEvents.Entry::summary).toList();
     }
 
     @Test
     void clinicStoresForItsOwnHospital() throws Exception {
-        long seq = lastAuditSeq();
+        long seq = AuditEvents.lastSeq(db);
         assertThat(Stow.files(http, Tokens.user("clinic2"), slices).status()).isEqualTo(200);
         assertThat(hospitalOf(slices.get(0))).isEqualTo("H002");
         assertThat(auditedSince(seq, "clinic2", 3)).containsExactly("clinic2 STOW instance " + sop(slices.get(0)) + " success",
@@ -65,7 +50,7 @@ class StowTenancyTests extends StowTest {
         assertThat(Stow.files(http, Tokens.user("clinic1"), List.of(slices.get(0))).status()).isEqualTo(200);
         ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
 
-        long seq = lastAuditSeq();
+        long seq = AuditEvents.lastSeq(db);
         Stow.Answer answer = Stow.files(http, Tokens.user("clinic2"), List.of(slices.get(1)));
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.failureReasons()).containsExactly(StowTests.NOT_AUTHORIZED);
@@ -89,7 +74,7 @@ class StowTenancyTests extends StowTest {
     void gatewayTokenNamingAnotherHospitalThanItsRegistrationIsRefused() throws Exception {
         String forged = Tokens.keycloak().reissue(Tokens.client("gateway-h001"), c -> c.put("hospital_id", "H002"));
         ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
-        long seq = lastAuditSeq();
+        long seq = AuditEvents.lastSeq(db);
         Stow.Answer answer = Stow.files(http, forged, slices);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -101,7 +86,7 @@ class StowTenancyTests extends StowTest {
     void rolesThatDoNotSendImagesMayNotStore() throws Exception {
         ArchiveSnapshot before = ArchiveSnapshot.take(db, store);
         for (String who : new String[] {"radiologist1", "auditor1", "ai-assist"}) {
-            long seq = lastAuditSeq();
+            long seq = AuditEvents.lastSeq(db);
             Stow.Answer answer = Stow.files(http, who.equals("ai-assist") ? Tokens.client(who) : Tokens.user(who), slices);
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.problemCode()).isEqualTo("forbidden");
@@ -112,7 +97,7 @@ class StowTenancyTests extends StowTest {
 
     @Test
     void anonymousMayNotStore() throws Exception {
-        long seq = lastAuditSeq();
+        long seq = AuditEvents.lastSeq(db);
         Stow.Answer answer = Stow.files(http, null, slices);
         assertThat(answer.status()).isEqualTo(401);
         assertThat(index.findInstance(sop(slices.get(0)))).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qianli.centre.CentreTest;
 import cn.qianli.centre.Http;
 import cn.qianli.centre.Tokens;
+import cn.qianli.centre.dicomweb.OwnUids;
 import cn.qianli.centre.dicomweb.Samples;
 import cn.qianli.centre.dicomweb.Stow;
 import cn.qianli.centre.dicomweb.Wado;
@@ -12,7 +13,6 @@ import cn.qianli.dicom.DicomInstance;
 import cn.qianli.dicom.pixels.FrameLocator;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,7 +50,7 @@ class FrameTranscodingTests extends CentreTest {
     void storeTheRleDoseUnderAUidOfItsOwn() throws Exception {
         http = new Http(port);
         nativeDose = DicomInstance.read(Samples.file("test_files/rtdose.dcm"));
-        rleDose = DicomInstance.read(ownUid(Samples.file("test_files/rtdose_rle.dcm")));
+        rleDose = DicomInstance.read(OwnUids.copy(Samples.file("test_files/rtdose_rle.dcm"), temp));
         assertThat(Stow.files(http, Tokens.user("clinic1"), List.of(rleDose.file())).status()).isEqualTo(200);
         url = "/dicom-web/studies/" + rleDose.identity().studyInstanceUid() + "/series/"
                 + rleDose.identity().seriesInstanceUid() + "/instances/" + rleDose.identity().sopInstanceUid() + "/frames/";
@@ -103,7 +103,7 @@ class FrameTranscodingTests extends CentreTest {
 
     @Test
     void refusesToDecodeColourJpegWhoseHeaderWouldNoLongerDescribeIt() throws Exception {
-        DicomInstance jpeg = DicomInstance.read(ownUid(Samples.file("test_files/SC_rgb_jpeg_dcmtk.dcm")));
+        DicomInstance jpeg = DicomInstance.read(OwnUids.copy(Samples.file("test_files/SC_rgb_jpeg_dcmtk.dcm"), temp));
         assertThat(Stow.files(http, Tokens.user("clinic1"), List.of(jpeg.file())).status()).isEqualTo(200);
         String frames = "/dicom-web/studies/" + jpeg.identity().studyInstanceUid() + "/series/"
                 + jpeg.identity().seriesInstanceUid() + "/instances/" + jpeg.identity().sopInstanceUid() + "/frames/1";
@@ -122,27 +122,4 @@ class FrameTranscodingTests extends CentreTest {
         return r;
     }
 
-    /**
-     * A copy of a sample with a SOP Instance UID of its own (the samples share one UID among
-     * their encodings): the UID's last component, wherever it occurs, replaced by one as long.
-     */
-    private Path ownUid(Path sample) throws Exception {
-        DicomInstance original = DicomInstance.readHeader(sample);
-        String uid = original.identity().sopInstanceUid();
-        String last = uid.substring(uid.lastIndexOf('.') + 1);
-        String fresh = ("9" + System.nanoTime() + "000000000000000000000").substring(0, last.length());
-        String replaced = uid.substring(0, uid.length() - last.length()) + fresh;
-        byte[] bytes = Files.readAllBytes(sample);
-        byte[] from = uid.getBytes(StandardCharsets.US_ASCII);
-        byte[] to = replaced.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i + from.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
-                System.arraycopy(to, 0, bytes, i, to.length);
-            }
-        }
-        Path copy = temp.resolve(sample.getFileName() + "-" + fresh + ".dcm");
-        Files.write(copy, bytes);
-        assertThat(DicomInstance.readHeader(copy).identity().sopInstanceUid()).isEqualTo(replaced);
-        return copy;
-    }
 }
